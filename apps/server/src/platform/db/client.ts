@@ -1,0 +1,112 @@
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { sql } from 'drizzle-orm';
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import pg from 'pg';
+import type { Db as BossDb } from 'pg-boss';
+import { fromPglite } from 'pg-boss';
+import { type DataDirLock, lockDataDir } from './lock.js';
+
+// biome-ignore lint/complexity/noBannedTypes: drizzle's "no relational schema" type
+type NoSchema = {};
+export type Db = PgDatabase<PgQueryResultHKT, NoSchema>;
+export type Tx = PgTransaction<PgQueryResultHKT, NoSchema>;
+export type DbOrTx = Db | Tx;
+
+export interface PoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
+}
+
+export interface Database {
+  readonly kind: 'pglite' | 'postgres';
+  readonly db: Db;
+  /** What pg-boss runs its SQL through (shares our connections). */
+  readonly bossDb: BossDb;
+  /** The PGlite instance, when embedded (pg-boss needs to know the backend). */
+  readonly pglite?: PGlite;
+  /** The connection pool, on PostgreSQL (for work that needs one session, like advisory locks). */
+  readonly pool?: pg.Pool;
+  ping(): Promise<void>;
+  poolStats(): PoolStats;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** postgres:// URL; when absent the embedded PGlite database is used. */
+  url?: string | undefined;
+  /** Directory of the embedded database; `memory://` for a throwaway in-memory one. */
+  dataDir: string;
+  poolMax?: number;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  return options.url ? openPostgres(options.url, options.poolMax ?? 10) : openPglite(options.dataDir);
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  const inMemory = dataDir === 'memory://';
+  const lock: DataDirLock | null = inMemory ? null : lockDataDir(dataDir);
+  let client: PGlite;
+  try {
+    client = await PGlite.create({
+      ...(inMemory ? {} : { dataDir: path.join(dataDir, 'pgdata') }),
+      extensions: { pg_trgm },
+    });
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
+  const db = drizzlePglite(client) as unknown as Db;
+  return {
+    kind: 'pglite',
+    db,
+    pglite: client,
+    bossDb: fromPglite(client),
+    async ping() {
+      await client.query('select 1');
+    },
+    poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
+    async close() {
+      try {
+        // A checkpoint makes the next start skip WAL replay; close() flushes the filesystem.
+        await client.exec('CHECKPOINT');
+        await client.close();
+      } finally {
+        lock?.release();
+      }
+    },
+  };
+}
+
+async function openPostgres(url: string, max: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000 });
+  // An idle client erroring (server restart) must not crash the process; the pool replaces it.
+  pool.on('error', () => {});
+  const db = drizzleNodePg(pool) as unknown as Db;
+  await pool.query('select 1');
+  return {
+    kind: 'postgres',
+    db,
+    pool,
+    bossDb: { executeSql: (text, values) => pool.query(text, values as unknown[]) },
+    async ping() {
+      await pool.query('select 1');
+    },
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+/** `select now()` from the database clock, so every node agrees on time. */
+export async function dbNow(db: DbOrTx): Promise<Date> {
+  const rows = await db.execute<{ now: Date | string }>(sql`select now() as now`);
+  const value = (rows as unknown as { rows: { now: Date | string }[] }).rows[0]?.now;
+  return value instanceof Date ? value : new Date(String(value));
+}

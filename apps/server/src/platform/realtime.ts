@@ -1,0 +1,115 @@
+import type { Server as HttpServer, IncomingHttpHeaders } from 'node:http';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { Server, type Socket } from 'socket.io';
+import type { UserActor } from './auth/actor.js';
+
+export type SocketAuthenticator = (handshake: { headers: IncomingHttpHeaders; auth: Record<string, unknown> }) => Promise<UserActor | null>;
+
+/** Decides whether an actor may join `<prefix>:<id>`. */
+export type RoomAuthorizer = (actor: UserActor, id: string) => Promise<boolean>;
+
+export const rooms = {
+  staff: (workspaceId: string) => `ws:${workspaceId}:staff`,
+  user: (userId: string) => `user:${userId}`,
+  session: (sessionId: string) => `session:${sessionId}`,
+};
+
+/**
+ * Socket.IO on the API's own HTTP server. Every connection is authenticated in the handshake
+ * (session cookie or bearer token) and joins its user, session and, for staff, workspace rooms.
+ * Other rooms (a ticket, a chat) are joined with `subscribe`, checked by the owning module.
+ * With REDIS_URL set, the Redis adapter fans events out across processes.
+ */
+export class Realtime {
+  readonly io: Server;
+  private authenticator: SocketAuthenticator | null = null;
+  private readonly authorizers = new Map<string, RoomAuthorizer>();
+  private redis: Redis[] = [];
+
+  constructor(
+    server: HttpServer,
+    private readonly log: Logger,
+    redisUrl?: string,
+  ) {
+    this.io = new Server(server, {
+      path: '/socket.io',
+      serveClient: false,
+      cors: { origin: false },
+      connectionStateRecovery: undefined,
+    });
+    if (redisUrl) {
+      const pub = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: null });
+      const sub = pub.duplicate();
+      for (const c of [pub, sub]) c.on('error', (err) => this.log.warn({ err }, 'redis connection error'));
+      this.redis = [pub, sub];
+      this.io.adapter(createAdapter(pub, sub));
+    }
+    this.io.use(async (socket, next) => {
+      try {
+        const actor = this.authenticator
+          ? await this.authenticator({ headers: socket.handshake.headers, auth: socket.handshake.auth ?? {} })
+          : null;
+        if (!actor) return next(Object.assign(new Error('auth.unauthenticated'), { data: { code: 'auth.unauthenticated' } }));
+        socket.data.actor = actor;
+        next();
+      } catch (err) {
+        this.log.error({ err }, 'socket authentication failed');
+        next(new Error('internal'));
+      }
+    });
+    this.io.on('connection', (socket) => this.onConnection(socket));
+  }
+
+  setAuthenticator(fn: SocketAuthenticator): void {
+    this.authenticator = fn;
+  }
+
+  addRoomAuthorizer(prefix: string, fn: RoomAuthorizer): void {
+    this.authorizers.set(prefix, fn);
+  }
+
+  emit(room: string, event: string, payload: unknown): void {
+    this.io.to(room).emit(event, payload);
+  }
+
+  /** Ends every socket of a session (logout, revocation), on every node. */
+  disconnectRoom(room: string): void {
+    this.io.in(room).disconnectSockets(true);
+  }
+
+  async close(): Promise<void> {
+    this.io.disconnectSockets(true);
+    await new Promise<void>((resolve) => {
+      this.io.close(() => resolve());
+    }).catch(() => {});
+    await Promise.all(this.redis.map((r) => r.quit().catch(() => r.disconnect())));
+  }
+
+  private onConnection(socket: Socket): void {
+    const actor = socket.data.actor as UserActor;
+    void socket.join(rooms.user(actor.userId));
+    if (actor.sessionId) void socket.join(rooms.session(actor.sessionId));
+    if (actor.kind === 'agent') void socket.join(rooms.staff(actor.workspaceId));
+
+    socket.on('subscribe', async (msg: unknown, ack?: (res: { ok: boolean; code?: string }) => void) => {
+      const room = typeof (msg as { room?: unknown })?.room === 'string' ? (msg as { room: string }).room : '';
+      const [prefix, id] = room.split(':');
+      const authorize = prefix ? this.authorizers.get(prefix) : undefined;
+      let ok = false;
+      try {
+        ok = !!authorize && !!id && (await authorize(actor, id));
+      } catch (err) {
+        this.log.warn({ err, room }, 'room authorization failed');
+      }
+      if (ok) await socket.join(room);
+      ack?.(ok ? { ok } : { ok, code: 'auth.forbidden' });
+    });
+    socket.on('unsubscribe', async (msg: unknown, ack?: (res: { ok: boolean }) => void) => {
+      const room = (msg as { room?: unknown })?.room;
+      if (typeof room === 'string') await socket.leave(room);
+      ack?.({ ok: true });
+    });
+  }
+}

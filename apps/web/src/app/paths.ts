@@ -1,0 +1,28 @@
+/** Route paths; e2e tests and links use these instead of string literals. */
+export const paths = {
+  home: '/',
+  login: '/login',
+  loginMfa: '/login/2fa',
+  forgotPassword: '/forgot-password',
+  resetPassword: '/reset-password',
+  signup: '/signup',
+  invite: '/invite',
+  securitySettings: '/settings/security',
+} as const;
+
+/** Login URL that returns to `next` afterwards (omitted when it is the home page). */
+export function loginPath(next?: string): string {
+  const target = next ? safeNext(next) : paths.home;
+  return target === paths.home ? paths.login : `${paths.login}?next=${encodeURIComponent(target)}`;
+}
+
+/** Only same-origin paths are followed after sign-in; anything else goes home. */
+export function safeNext(value: string | null | undefined): string {
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) {
+    return paths.home;
+  }
+  if (value === paths.login || value.startsWith(`${paths.login}/`) || value.startsWith(`${paths.login}?`)) {
+    return paths.home;
+  }
+  return value;
+}

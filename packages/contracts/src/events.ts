@@ -1,0 +1,13 @@
+/** Domain events recorded in the outbox. Names are `noun.verb_past`. */
+export const EVENT_TYPES = [
+  'user.created',
+  'user.updated',
+  'user.signed_in',
+  'user.password_changed',
+  'user.password_reset_requested',
+  'user.sessions_revoked',
+  'invitation.created',
+  'role.changed',
+  'workspace.updated',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
