@@ -66,7 +66,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       },
       requestIdHeader: false,
       bodyLimit: 1024 * 1024,
-      disableRequestLogging: config.NODE_ENV === 'test',
     });
     app.setValidatorCompiler(validatorCompiler);
     app.setSerializerCompiler(serializerCompiler);

@@ -9,5 +9,7 @@ export const EVENT_TYPES = [
   'invitation.created',
   'role.changed',
   'workspace.updated',
+  /** Internal: a durable job requested inside a transaction, handed to the job queue after commit. */
+  'job.requested',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];

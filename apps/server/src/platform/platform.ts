@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { PasswordHasher } from './auth/passwords.js';
 import type { Config } from './config.js';
 import { randomToken, Secrets } from './crypto.js';
-import type { Database, Db, Tx } from './db/client.js';
+import { type Database, type Db, type Tx, transactionScope } from './db/client.js';
 import { OutboxDispatcher } from './events/outbox.js';
 import { JobQueue } from './jobs/queue.js';
 import { DevOutboxMailer, type Mailer, SmtpMailer } from './mail/mailer.js';
@@ -61,6 +61,7 @@ export function resolveSecret(config: Config): string {
 export function createPlatform(config: Config, log: Logger, database: Database, overrides: PlatformOverrides = {}): Platform {
   const outbox = new OutboxDispatcher(database.db, log.child({ component: 'outbox' }));
   const jobs = new JobQueue(database, log.child({ component: 'jobs' }));
+  outbox.on('jobs.hand-over', ['job.requested'], (event) => jobs.handOver(event));
   const mailer =
     overrides.mailer ??
     (config.SMTP_URL
@@ -84,7 +85,7 @@ export function createPlatform(config: Config, log: Logger, database: Database, 
     rateLimiter,
     realtime: null,
     async transaction(fn) {
-      const result = await database.db.transaction(fn);
+      const result = await database.db.transaction((tx) => transactionScope.run(true, () => fn(tx)));
       outbox.kick();
       return result;
     },

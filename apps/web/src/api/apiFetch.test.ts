@@ -14,8 +14,8 @@ function headersOf(fetchMock: ReturnType<typeof stubFetch>): Record<string, stri
 }
 
 afterEach(() => {
-  vi.unstubAllGlobals();
   setCsrfToken(null);
+  // biome-ignore lint/suspicious/noDocumentCookie: the cookie is what apiFetch reads
   document.cookie = 'sb_csrf=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/';
 });
 
@@ -45,6 +45,7 @@ describe('apiFetch', () => {
 
   it('prefers the sb_csrf cookie, which the server rewrites on rotation', async () => {
     setCsrfToken('stale');
+    // biome-ignore lint/suspicious/noDocumentCookie: the cookie is what apiFetch reads
     document.cookie = 'sb_csrf=fresh%20token; path=/';
     const fetchMock = stubFetch(new Response(null, { status: 204 }));
     await apiFetch('/auth/logout', { method: 'POST' });
@@ -80,7 +81,10 @@ describe('apiFetch', () => {
     stubFetch(new Response('<html>Bad gateway</html>', { status: 502, headers: { 'content-type': 'text/html' } }));
     await expect(apiFetch('/me')).rejects.toMatchObject({ code: 'http.502', status: 502 });
 
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
     await expect(apiFetch('/me')).rejects.toMatchObject({ code: 'network.failed', status: 0 });
   });
 

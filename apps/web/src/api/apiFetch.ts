@@ -59,18 +59,12 @@ async function readOptionalJson<T>(response: Response): Promise<T> {
   try {
     return JSON.parse(text) as T;
   } catch {
-    throw new ApiError(
-      syntheticProblem(response.status, clientErrorCodes.badResponse, 'Invalid JSON response'),
-    );
+    throw new ApiError(syntheticProblem(response.status, clientErrorCodes.badResponse, 'Invalid JSON response'));
   }
 }
 
 async function readProblem(response: Response): Promise<Problem> {
-  const fallback = syntheticProblem(
-    response.status,
-    `http.${response.status}`,
-    response.statusText || 'Request failed',
-  );
+  const fallback = syntheticProblem(response.status, `http.${response.status}`, response.statusText || 'Request failed');
   const contentType = response.headers.get('content-type') ?? '';
   if (!contentType.includes('json')) return fallback;
   try {

@@ -1,68 +1,20 @@
-// Wire types for /api/v1. They mirror the server contract; move them to
-// @switchboard/contracts (type-only imports) once that package exports them.
+// Wire types for /api/v1, taken from the shared zod contracts. Type-only imports: zod and the
+// schemas never reach the browser bundle.
+import type {
+  InvitationLookupSchema,
+  LoginResultSchema,
+  SessionInfoSchema,
+  SignedInSchema,
+  TotpSetupSchema,
+} from '@switchboard/contracts';
 
-export type Locale = 'en' | 'zh-CN';
+export type { ErrorCode, Locale, Me, Problem } from '@switchboard/contracts';
 
-export interface Me {
-  id: string;
-  workspaceId: string;
-  email: string;
-  name: string;
-  role: string;
-  permissions: string[];
-  locale: Locale;
-  timezone: string;
-  twoFactorEnabled: boolean;
-}
+/** The parsed type of a zod 4 schema, without importing zod itself. */
+type Output<Schema extends { _zod: { output: unknown } }> = Schema['_zod']['output'];
 
-export interface SessionWorkspace {
-  id: string;
-  name: string;
-  slug: string;
-  defaultLocale: string;
-  logoUrl: string | null;
-}
-
-export interface Session {
-  user: Me | null;
-  csrfToken: string | null;
-  mfaPending: boolean;
-  workspace: SessionWorkspace | null;
-  signupEnabled: boolean;
-}
-
-export interface SignedIn {
-  status: 'ok';
-  user: Me;
-  csrfToken: string;
-}
-
-export type LoginResult = SignedIn | { status: 'mfa_required' };
-
-export interface ProblemFieldError {
-  path: string;
-  message: string;
-  code: string;
-}
-
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  code: string;
-  detail?: string;
-  errors?: ProblemFieldError[];
-  retryAfterSeconds?: number;
-  [extra: string]: unknown;
-}
-
-export interface InvitationLookup {
-  email: string;
-  role: string;
-  workspaceName: string;
-}
-
-export interface TwoFactorSetup {
-  secret: string;
-  otpauthUrl: string;
-}
+export type Session = Output<typeof SessionInfoSchema>;
+export type LoginResult = Output<typeof LoginResultSchema>;
+export type SignedIn = Output<typeof SignedInSchema>;
+export type InvitationLookup = Output<typeof InvitationLookupSchema>;
+export type TwoFactorSetup = Output<typeof TotpSetupSchema>;

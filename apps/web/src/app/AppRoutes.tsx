@@ -17,10 +17,7 @@ const InvitePage = lazyNamed(authPages, 'InvitePage');
 
 const SignedInLayout = lazyNamed(() => import('./SignedInLayout'), 'SignedInLayout');
 const HomePage = lazyNamed(() => import('../features/home/HomePage'), 'HomePage');
-const SecuritySettingsPage = lazyNamed(
-  () => import('../features/security/SecuritySettingsPage'),
-  'SecuritySettingsPage',
-);
+const SecuritySettingsPage = lazyNamed(() => import('../features/security/SecuritySettingsPage'), 'SecuritySettingsPage');
 
 export function AppRoutes() {
   return (

@@ -13,7 +13,7 @@ import { useErrorText } from '../i18n/errorMessages';
 export function SessionGate({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const session = useQuery(sessionQuery);
-  const errorText = useErrorText(0);
+  const errorText = useErrorText();
 
   if (session.data) return <SessionReady>{children}</SessionReady>;
   if (session.isError) {

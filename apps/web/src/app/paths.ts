@@ -18,7 +18,7 @@ export function loginPath(next?: string): string {
 
 /** Only same-origin paths are followed after sign-in; anything else goes home. */
 export function safeNext(value: string | null | undefined): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) {
+  if (!value?.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) {
     return paths.home;
   }
   if (value === paths.login || value.startsWith(`${paths.login}/`) || value.startsWith(`${paths.login}?`)) {

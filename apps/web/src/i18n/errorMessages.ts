@@ -16,9 +16,10 @@ export function formatRetryAfter(seconds: number, language: string): string {
 
 /**
  * Translates API errors by their stable `code` (`errors.<code>` in the locale files) and
- * field errors by their validation code; never by message text.
+ * field errors by their validation code; never by message text. `passwordMin` lets a too_small
+ * error on a password field say how long it must be.
  */
-export function useErrorText(passwordMin: number) {
+export function useErrorText(passwordMin?: number) {
   const { t, i18n } = useTranslation();
   const loose = t as unknown as LooseT;
 
@@ -43,7 +44,7 @@ export function useErrorText(passwordMin: number) {
       if (!(error instanceof ApiError)) return undefined;
       const item = error.problem.errors?.find((candidate) => fieldName(candidate.path) === name);
       if (!item) return undefined;
-      if (item.code === 'too_small' && PASSWORD_FIELDS.has(name)) {
+      if (item.code === 'too_small' && passwordMin !== undefined && PASSWORD_FIELDS.has(name)) {
         return loose('fieldErrors.password_too_short', { min: passwordMin });
       }
       const key = `fieldErrors.${item.code}`;

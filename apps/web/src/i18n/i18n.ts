@@ -1,12 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import {
-  defaultLanguage,
-  isLanguageCode,
-  type LanguageCode,
-  languages,
-  matchLanguage,
-} from './languages';
+import { defaultLanguage, isLanguageCode, type LanguageCode, languages, matchLanguage } from './languages';
 
 type Messages = Record<string, unknown>;
 

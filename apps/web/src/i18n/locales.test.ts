@@ -1,3 +1,4 @@
+import { ERROR_CODES } from '@switchboard/contracts';
 import { describe, expect, it } from 'vitest';
 import { languages } from './languages';
 
@@ -25,6 +26,11 @@ describe('locale files', () => {
     expect(Object.keys(files).sort()).toEqual(languages.map((l) => `./locales/${l.code}.json`).sort());
   });
 
+  it('has an English message for every error code in the contract', () => {
+    const missing = ERROR_CODES.filter((code) => !english.has(`errors.${code}`));
+    expect(missing).toEqual([]);
+  });
+
   for (const { code } of languages.filter((l) => l.code !== 'en')) {
     describe(code, () => {
       const messages = flatten(files[`./locales/${code}.json`]?.default ?? {});
@@ -43,9 +49,7 @@ describe('locale files', () => {
       });
 
       it('leaves no English text behind', () => {
-        const leftovers = [...english].filter(
-          ([key, text]) => !untranslatable.has(key) && messages.get(key) === text,
-        );
+        const leftovers = [...english].filter(([key, text]) => !untranslatable.has(key) && messages.get(key) === text);
         expect(leftovers).toEqual([]);
       });
     });

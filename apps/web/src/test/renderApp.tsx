@@ -43,11 +43,7 @@ export const problem = (status: number, code: string, extra: Record<string, unkn
  * Renders the whole app at `path` against a fake /api/v1 keyed by "METHOD /path".
  * Returns the recorded requests so tests can assert what the server would have seen.
  */
-export async function renderApp(
-  path: string,
-  routes: Record<string, Handler>,
-  language: LanguageCode = 'en',
-) {
+export async function renderApp(path: string, routes: Record<string, Handler>, language: LanguageCode = 'en') {
   await initI18n(language);
   window.history.replaceState(null, '', path);
   const requests: { method: string; path: string; body: unknown; headers: Record<string, string> }[] = [];

@@ -56,6 +56,8 @@ export function chooseThreshold(
   const candidates = [0, ...inScope.map((x) => x.confidence), ...outOfScope].sort((a, b) => a - b);
   let best: ThresholdChoice = { threshold: 0, inScopeAccuracy: 0, oosRecall: 0 };
   let bestScore = -1;
+  let bestHi = 0;
+  let extending = false;
   const step = Math.max(1, Math.floor(candidates.length / 400));
   for (let i = 0; i < candidates.length; i += step) {
     // accept when confidence >= threshold; place threshold just above a candidate value
@@ -66,9 +68,16 @@ export function chooseThreshold(
     if (score > bestScore + 1e-12) {
       bestScore = score;
       best = { threshold: t, inScopeAccuracy: acc, oosRecall: rec };
+      bestHi = t;
+      extending = true;
+    } else if (extending && score > bestScore - 1e-12) {
+      bestHi = t;
+    } else {
+      extending = false;
     }
   }
-  return best;
+  // equally good thresholds form a plateau (common with little dev data): take its middle
+  return { ...best, threshold: (best.threshold + bestHi) / 2 };
 }
 
 /** Expected calibration error with equal-width confidence bins. */

@@ -93,7 +93,8 @@ function calibrate(inScope: readonly IntentExample[], oos: readonly IntentExampl
   const rng = createRng(options.seed ?? 7);
   const groups = groupByLabel(inScope);
   const classes = shuffleInPlace([...groups.keys()].sort(), rng);
-  const pseudoCount = oos.length > 0 || classes.length < 4 ? 0 : Math.max(1, Math.round(classes.length * (options.pseudoOosFraction ?? 0.15)));
+  const pseudoCount =
+    oos.length > 0 || classes.length < 4 ? 0 : Math.max(1, Math.round(classes.length * (options.pseudoOosFraction ?? 0.15)));
   const heldClasses = new Set(classes.slice(0, pseudoCount));
   const trainSet: IntentExample[] = [];
   const dev: IntentExample[] = [];
@@ -116,7 +117,10 @@ function calibrate(inScope: readonly IntentExample[], oos: readonly IntentExampl
   const scoresOf = (text: string) => linearScores(fitted.model, fitted.vectorizer.transform(text));
   const devScores = dev.map((e) => scoresOf(e.text));
   const index = new Map(labels.map((l, i) => [l, i]));
-  const temperature = fitTemperature(devScores, dev.map((e) => index.get(e.label) ?? 0));
+  const temperature = fitTemperature(
+    devScores,
+    dev.map((e) => index.get(e.label) ?? 0),
+  );
   const maxProb = (s: Float32Array) => {
     const p = Float64Array.from(s);
     softmaxInPlace(p, temperature);

@@ -32,18 +32,25 @@ export interface RankerWeights {
   groupBody: number;
 }
 
+/** Tuned on StackFAQ threads with an even id (split A); reported on the odd ones (split B). */
 export const DEFAULT_RANKER_WEIGHTS: RankerWeights = {
-  bm25Head: 1,
-  bm25Body: 0,
-  bm25All: 1,
-  cosHead: 0,
-  cosBody: 0,
-  groupBody: 0,
+  bm25Head: 0.5,
+  bm25Body: 0.25,
+  bm25All: 1.5,
+  cosHead: 3,
+  cosBody: 0.25,
+  groupBody: 1,
 };
+
+/** Penalty per already-shown document of the same group in the first ranks (MMR-style). */
+export const DEFAULT_DIVERSITY = 0.2;
+const DIVERSIFY_TOP = 5;
 
 export interface SearchOptions {
   k?: number;
   weights?: Partial<RankerWeights>;
+  /** 0 disables group diversification of the first ranks */
+  diversity?: number;
 }
 
 const KEEP = /[\p{L}\p{N}]/u;
@@ -83,7 +90,10 @@ class CosineIndex {
       const l = this.lists.get(q.indices[k] as number);
       if (!l) continue;
       const qv = q.values[k] as number;
-      for (let i = 0; i < l.docs.length; i++) out[l.docs[i] as number] += qv * (l.vals[i] as number);
+      for (let i = 0; i < l.docs.length; i++) {
+        const d = l.docs[i] as number;
+        out[d] = (out[d] as number) + qv * (l.vals[i] as number);
+      }
     }
   }
 }
@@ -132,14 +142,13 @@ export class SearchIndex {
     return this.docs.length;
   }
 
-  search(query: string, options: SearchOptions = {}): SearchHit[] {
-    const w = { ...this.weights, ...options.weights };
+  /** Per-document ranking features for one query (exposed for weight tuning in the eval). */
+  features(query: string): Record<keyof RankerWeights, Float64Array> {
     const n = this.docs.length;
     const q = termCounts(analyzeForSearch(query));
-    const feature = () => new Float64Array(n);
-    const head = feature();
-    const body = feature();
-    const all = feature();
+    const head = new Float64Array(n);
+    const body = new Float64Array(n);
+    const all = new Float64Array(n);
     this.head.scoreInto(q, head);
     this.body.scoreInto(q, body);
     this.all.scoreInto(q, all);
@@ -147,8 +156,8 @@ export class SearchIndex {
     scaleToMax(body);
     scaleToMax(all);
     const qv = this.vectorizer.transform(query);
-    const ch = feature();
-    const cb = feature();
+    const ch = new Float64Array(n);
+    const cb = new Float64Array(n);
     this.cosHead.scoreInto(qv, ch);
     this.cosBody.scoreInto(qv, cb);
     const groupBest = new Float64Array(this.numGroups);
@@ -156,23 +165,56 @@ export class SearchIndex {
       const g = this.groupOf[d] as number;
       groupBest[g] = Math.max(groupBest[g] as number, (body[d] as number) + (cb[d] as number));
     }
+    const group = Float64Array.from(this.groupOf, (g) => groupBest[g] as number);
+    return { bm25Head: head, bm25Body: body, bm25All: all, cosHead: ch, cosBody: cb, groupBody: group };
+  }
+
+  search(query: string, options: SearchOptions = {}): SearchHit[] {
+    const w = { ...this.weights, ...options.weights };
+    const n = this.docs.length;
+    const f = this.features(query);
+    const keys = Object.keys(f) as (keyof RankerWeights)[];
     const scored: { d: number; s: number }[] = [];
     for (let d = 0; d < n; d++) {
-      const s =
-        w.bm25Head * (head[d] as number) +
-        w.bm25Body * (body[d] as number) +
-        w.bm25All * (all[d] as number) +
-        w.cosHead * (ch[d] as number) +
-        w.cosBody * (cb[d] as number) +
-        w.groupBody * (groupBest[this.groupOf[d] as number] as number);
+      let s = 0;
+      for (const key of keys) s += w[key] * (f[key][d] as number);
       if (s > 0) scored.push({ d, s });
     }
     scored.sort((a, b) => b.s - a.s || a.d - b.d);
-    const terms = new Set(q.keys());
+    this.diversify(scored, options.diversity ?? DEFAULT_DIVERSITY);
+    const terms = new Set(analyzeForSearch(query));
     return scored.slice(0, options.k ?? 10).map(({ d, s }) => {
       const doc = this.docs[d] as KbDocument;
       return { id: doc.id, score: s, passage: bestPassage(doc.body, terms) };
     });
+  }
+
+  /**
+   * Several answers to one FAQ share its question, so they tie and can fill the first page;
+   * greedily re-pick the first ranks with a penalty per already-picked sibling.
+   */
+  private diversify(scored: { d: number; s: number }[], penalty: number): void {
+    if (penalty <= 0) return;
+    const pool = scored.splice(0, Math.min(scored.length, 60));
+    const picked: { d: number; s: number }[] = [];
+    const seen = new Map<number, number>();
+    while (picked.length < DIVERSIFY_TOP && pool.length > 0) {
+      let bestIdx = 0;
+      let bestVal = -Infinity;
+      pool.forEach((x, i) => {
+        const v = x.s - penalty * (seen.get(this.groupOf[x.d] as number) ?? 0);
+        if (v > bestVal) {
+          bestVal = v;
+          bestIdx = i;
+        }
+      });
+      const [x] = pool.splice(bestIdx, 1);
+      if (!x) break;
+      picked.push(x);
+      const g = this.groupOf[x.d] as number;
+      seen.set(g, (seen.get(g) ?? 0) + 1);
+    }
+    scored.unshift(...picked, ...pool);
   }
 }
 

@@ -9,5 +9,7 @@ with would you your yours yourself yourselves 's 't 're 've 'll 'd 'm`.split(/\s
 );
 
 export const CHINESE_STOPWORDS = new Set(
-  '的 了 在 是 我 有 和 就 不 人 都 一 一个 上 也 很 到 说 要 去 你 会 着 没有 看 好 自己 这 那 吗 呢 吧 啊 呀 么 怎么 什么 如何 可以 能 请问 请 一下'.split(' '),
+  '的 了 在 是 我 有 和 就 不 人 都 一 一个 上 也 很 到 说 要 去 你 会 着 没有 看 好 自己 这 那 吗 呢 吧 啊 呀 么 怎么 什么 如何 可以 能 请问 请 一下'.split(
+    ' ',
+  ),
 );

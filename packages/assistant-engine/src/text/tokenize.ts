@@ -1,5 +1,5 @@
-import { normalizeText } from './normalize.js';
 import { segmentChinese } from './jieba.js';
+import { normalizeText } from './normalize.js';
 import { porterStem } from './stemmer.js';
 
 export interface Token {
@@ -11,9 +11,9 @@ export interface Token {
 }
 
 // A run is a maximal span of one kind: Han ideographs, or letters/digits (with inner ' . -).
-const RUN = /(\p{Script=Han}+)|([\p{L}\p{M}\p{N}]+(?:['.\-][\p{L}\p{M}\p{N}]+)*)/gu;
+const RUN = /(\p{Script=Han}+)|([\p{L}\p{M}\p{N}]+(?:['.-][\p{L}\p{M}\p{N}]+)*)/gu;
 const LATIN_WORD = /^[a-z]+$/;
-const NUMBER = /^[\p{N}.\-]+$/u;
+const NUMBER = /^[\p{N}.-]+$/u;
 
 export interface TokenizeOptions {
   /** apply the English stemmer to latin words (default true) */

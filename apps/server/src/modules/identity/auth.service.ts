@@ -366,7 +366,7 @@ export function authService(p: Platform, workspaces: WorkspacesService) {
           type: 'user.password_reset_requested',
           subject: { type: 'user', id: user.id },
         });
-        await p.jobs.send(MAIL_JOB, { kind: 'password_reset', id }, { tx });
+        await p.jobs.enqueue(tx, ctx.actor, MAIL_JOB, { kind: 'password_reset', id });
       });
     },
 
@@ -441,7 +441,8 @@ export function authService(p: Platform, workspaces: WorkspacesService) {
           throw new AppError('user.email_taken', 409, 'An account with this email already exists');
         }
         const id = uuidv7();
-        const ws = await workspaces.findById(inv.workspaceId);
+        // Inside the transaction: on PGlite a query outside it would wait for it forever.
+        const ws = await workspaces.findById(inv.workspaceId, tx);
         const [user] = await tx
           .insert(users)
           .values({

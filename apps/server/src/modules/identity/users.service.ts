@@ -269,7 +269,7 @@ export function usersService(p: Platform) {
           type: 'invitation.created',
           subject: { type: 'invitation', id },
         });
-        await p.jobs.send(MAIL_JOB, { kind: 'invitation', id }, { tx });
+        await p.jobs.enqueue(tx, ctx.actor, MAIL_JOB, { kind: 'invitation', id });
         return row as typeof invitations.$inferSelect;
       });
     },

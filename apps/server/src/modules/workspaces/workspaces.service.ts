@@ -77,8 +77,8 @@ export function workspacesService(p: Platform) {
       return row ?? null;
     },
 
-    async findById(id: string): Promise<WorkspaceRow | null> {
-      const [row] = await p.db.select().from(workspaces).where(eq(workspaces.id, id));
+    async findById(id: string, db: DbOrTx = p.db): Promise<WorkspaceRow | null> {
+      const [row] = await db.select().from(workspaces).where(eq(workspaces.id, id));
       return row ?? null;
     },
 

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -15,6 +16,19 @@ type NoSchema = {};
 export type Db = PgDatabase<PgQueryResultHKT, NoSchema>;
 export type Tx = PgTransaction<PgQueryResultHKT, NoSchema>;
 export type DbOrTx = Db | Tx;
+
+/**
+ * Set while `platform.transaction` runs its callback. A query on the root handle from inside
+ * would not be part of the transaction (and on PGlite's single connection it waits for the
+ * transaction to end: a deadlock), so the root handle refuses it loudly instead.
+ */
+export const transactionScope = new AsyncLocalStorage<true>();
+
+function refuseInsideTransaction(): void {
+  if (transactionScope.getStore()) {
+    throw new Error('Query on the root database handle inside a transaction: use the transaction (tx) instead');
+  }
+}
 
 export interface PoolStats {
   total: number;
@@ -61,6 +75,13 @@ async function openPglite(dataDir: string): Promise<Database> {
     lock?.release();
     throw err;
   }
+  for (const method of ['query', 'exec'] as const) {
+    const original = client[method].bind(client) as (...args: unknown[]) => Promise<unknown>;
+    (client as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
+      refuseInsideTransaction();
+      return original(...args);
+    };
+  }
   const db = drizzlePglite(client) as unknown as Db;
   return {
     kind: 'pglite',
@@ -87,6 +108,11 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000 });
   // An idle client erroring (server restart) must not crash the process; the pool replaces it.
   pool.on('error', () => {});
+  const originalQuery = pool.query.bind(pool) as (...args: unknown[]) => unknown;
+  (pool as unknown as { query: unknown }).query = (...args: unknown[]) => {
+    refuseInsideTransaction();
+    return originalQuery(...args);
+  };
   const db = drizzleNodePg(pool) as unknown as Db;
   await pool.query('select 1');
   return {

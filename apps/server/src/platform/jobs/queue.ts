@@ -1,8 +1,9 @@
-import { sql } from 'drizzle-orm';
 import type { Job, QueueOptions, SendOptions } from 'pg-boss';
-import { fromDrizzle, PgBoss } from 'pg-boss';
+import { PgBoss } from 'pg-boss';
 import type { Logger } from 'pino';
+import type { Actor } from '../auth/actor.js';
 import type { Database, DbOrTx } from '../db/client.js';
+import { type DomainEvent, recordEvent } from '../events/outbox.js';
 
 export interface JobDefinition<T extends object> {
   name: string;
@@ -87,15 +88,31 @@ export class JobQueue {
     await this.boss.stop({ graceful: this.working, timeout: 10_000, close: false });
   }
 
-  /** Enqueues a job; pass `tx` to make it part of the caller's transaction. */
-  async send<T extends object>(name: string, data: T, options: SendOptions & { tx?: DbOrTx } = {}): Promise<string | null> {
-    const { tx, ...rest } = options;
+  /** Enqueues a job now (outside any transaction). */
+  async send<T extends object>(name: string, data: T, options: SendOptions = {}): Promise<string | null> {
     if (!this.definitions.has(name)) throw new Error(`unknown job ${name}`);
-    return this.boss.send(name, data, {
-      ...rest,
-      // biome-ignore lint/suspicious/noExplicitAny: drizzle's tx satisfies pg-boss's structural type
-      ...(tx ? { db: fromDrizzle(tx as any, sql as any) } : {}),
+    return this.boss.send(name, data, options);
+  }
+
+  /**
+   * Enqueues a job as part of the caller's transaction: it is recorded as a `job.requested`
+   * outbox event and handed to pg-boss after commit, with the event id as the job id, so a
+   * retried hand-over never creates a second job. (Passing the transaction to pg-boss directly
+   * deadlocks on PGlite's single connection whenever pg-boss refreshes its queue cache.)
+   */
+  async enqueue<T extends object>(tx: DbOrTx, actor: Actor, name: string, data: T, options: { startAfter?: Date } = {}): Promise<void> {
+    if (!this.definitions.has(name)) throw new Error(`unknown job ${name}`);
+    await recordEvent(tx, actor, {
+      workspaceId: null,
+      type: 'job.requested',
+      payload: { job: name, data, ...(options.startAfter ? { startAfter: options.startAfter.toISOString() } : {}) },
     });
+  }
+
+  /** The outbox listener that performs `enqueue`'s hand-over. */
+  async handOver(event: DomainEvent): Promise<void> {
+    const { job, data, startAfter } = event.payload as { job: string; data: object; startAfter?: string };
+    await this.boss.send(job, data, { id: event.id, ...(startAfter ? { startAfter } : {}) });
   }
 
   /** Jobs waiting per queue, for /metrics. */

@@ -61,9 +61,7 @@ export function LoginMfaPage() {
 
   const invalidCode = isApiError(verify.error, 'auth.invalid_mfa_code') ? errors.describe(verify.error) : undefined;
   const formError =
-    verify.error && !invalidCode && !isApiError(verify.error, 'auth.mfa_challenge_expired')
-      ? errors.describe(verify.error)
-      : null;
+    verify.error && !invalidCode && !isApiError(verify.error, 'auth.mfa_challenge_expired') ? errors.describe(verify.error) : null;
 
   return (
     <AuthLayout title={t('mfa.title')}>

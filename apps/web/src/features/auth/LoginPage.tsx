@@ -1,6 +1,6 @@
 import { Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { isApiError } from '../../api/ApiError';
@@ -9,7 +9,7 @@ import { paths } from '../../app/paths';
 import { FormAlert } from '../../components/FormAlert';
 import { AuthLayout } from './AuthLayout';
 import { AuthLink, AuthLinks } from './AuthLinks';
-import { applySignedIn, markMfaPending, useSession } from './session';
+import { applySignedIn, forgetSignedOutReason, markMfaPending, useSession } from './session';
 import { useFormErrors } from './useFormErrors';
 import { checkEmail, checkRequired } from './validation';
 
@@ -32,6 +32,7 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [workspace, setWorkspace] = useState('');
   const [showWorkspace, setShowWorkspace] = useState(false);
+  useEffect(forgetSignedOutReason, []);
 
   const login = useMutation({
     mutationFn: authApi.login,
@@ -64,15 +65,11 @@ export function LoginPage() {
   };
 
   const workspaceError =
-    errors.fieldError('workspace') ??
-    (isApiError(login.error, 'auth.workspace_required') ? errors.describe(login.error) : undefined);
+    errors.fieldError('workspace') ?? (isApiError(login.error, 'auth.workspace_required') ? errors.describe(login.error) : undefined);
   const formError = login.error && !isApiError(login.error, 'auth.workspace_required') ? errors.describe(login.error) : null;
 
   return (
-    <AuthLayout
-      title={t('login.title')}
-      heading={t('login.heading', { workspace: currentWorkspace?.name ?? t('app.name') })}
-    >
+    <AuthLayout title={t('login.title')} heading={t('login.heading', { workspace: currentWorkspace?.name ?? t('app.name') })}>
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="md">
           {notice && !login.error ? (

@@ -1,5 +1,6 @@
 import { Navigate, Outlet, useLocation, useSearchParams } from 'react-router';
 import { loginPath, paths, safeNext } from '../../app/paths';
+import { CurrentUserContext } from './CurrentUserContext';
 import type { LoginNotice } from './LoginPage';
 import { signedOutReason, useSession } from './session';
 
@@ -7,7 +8,13 @@ import { signedOutReason, useSession } from './session';
 export function RequireAuth() {
   const { user } = useSession();
   const location = useLocation();
-  if (user) return <Outlet />;
+  if (user) {
+    return (
+      <CurrentUserContext.Provider value={user}>
+        <Outlet />
+      </CurrentUserContext.Provider>
+    );
+  }
   const reason = signedOutReason();
   if (reason === 'signed_out') return <Navigate to={paths.login} replace />;
   const state: LoginNotice | null = reason === 'expired' ? { notice: 'session_expired' } : null;

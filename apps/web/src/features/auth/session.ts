@@ -31,12 +31,6 @@ export function useSession(): Session {
   return data;
 }
 
-export function useCurrentUser(): Me {
-  const { user } = useSession();
-  if (!user) throw new Error('useCurrentUser() used outside <RequireAuth>');
-  return user;
-}
-
 function patchSession(queryClient: QueryClient, patch: (session: Session) => Session): void {
   queryClient.setQueryData<Session>(sessionQueryKey, (previous) => patch(previous ?? anonymous));
 }
@@ -48,6 +42,11 @@ let lastSignedOutReason: SignedOutReason | null = null;
 
 export function signedOutReason(): SignedOutReason | null {
   return lastSignedOutReason;
+}
+
+/** Called once /login has shown: later visits to protected pages get ?next again. */
+export function forgetSignedOutReason(): void {
+  lastSignedOutReason = null;
 }
 
 /** After login, MFA, sign-up or invitation: store the user, then refresh workspace data. */
@@ -68,9 +67,7 @@ export function markMfaPending(queryClient: QueryClient, pending: boolean): void
 }
 
 export function updateCurrentUser(queryClient: QueryClient, patch: Partial<Me>): void {
-  patchSession(queryClient, (session) =>
-    session.user ? { ...session, user: { ...session.user, ...patch } } : session,
-  );
+  patchSession(queryClient, (session) => (session.user ? { ...session, user: { ...session.user, ...patch } } : session));
 }
 
 /** Forget everything about the signed-in user; guards then redirect to /login. */

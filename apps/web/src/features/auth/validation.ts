@@ -35,9 +35,7 @@ export function checkMfaCode(value: string): FieldErrorKey | undefined {
 }
 
 /** Drops undefined entries so `Object.keys(errors).length === 0` means valid. */
-export function collectErrors<K extends string>(
-  checks: Partial<Record<K, FieldErrorKey | undefined>>,
-): Partial<Record<K, FieldErrorKey>> {
+export function collectErrors<K extends string>(checks: Partial<Record<K, FieldErrorKey | undefined>>): Partial<Record<K, FieldErrorKey>> {
   const out: Partial<Record<K, FieldErrorKey>> = {};
   for (const [name, error] of Object.entries(checks) as [K, FieldErrorKey | undefined][]) {
     if (error) out[name] = error;

@@ -5,7 +5,8 @@ import { Link } from 'react-router';
 import { paths } from '../../app/paths';
 import { usePageTitle } from '../../components/usePageTitle';
 import { useRoleLabel } from '../../i18n/useRoleLabel';
-import { useCurrentUser, useSession } from '../auth/session';
+import { useCurrentUser } from '../auth/CurrentUserContext';
+import { useSession } from '../auth/session';
 
 /** Minimal signed-in landing page: who you are, nothing invented. */
 export function HomePage() {

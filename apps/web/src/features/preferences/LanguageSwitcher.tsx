@@ -7,15 +7,15 @@ import { useChangeLanguage } from './useChangeLanguage';
 const options = languages.map((language) => ({ value: language.code, label: language.nativeName }));
 
 export function LanguageSwitcher() {
-  const { t, i18n } = useTranslation();
+  // useTranslation re-renders this component whenever the language changes.
+  const { t } = useTranslation();
   const changeLanguage = useChangeLanguage();
-  const value = i18n.resolvedLanguage && isLanguageCode(i18n.resolvedLanguage) ? i18n.resolvedLanguage : currentLanguage();
 
   return (
     <NativeSelect
       aria-label={t('language.label')}
       data={options}
-      value={value}
+      value={currentLanguage()}
       onChange={(event) => {
         const next = event.currentTarget.value;
         if (isLanguageCode(next)) void changeLanguage(next);

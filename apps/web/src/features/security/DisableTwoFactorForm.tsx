@@ -33,7 +33,7 @@ export function DisableTwoFactorForm({ onDisabled, onCancel }: DisableTwoFactorF
         <Text size="sm">{t('security.twoFactor.disableIntro')}</Text>
         {formError ? <FormAlert>{formError}</FormAlert> : null}
         <PasswordInput
-          label={t('security.password.current')}
+          label={t('common.password')}
           autoComplete="current-password"
           maw={360}
           value={password}

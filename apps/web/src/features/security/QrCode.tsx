@@ -31,7 +31,12 @@ export function QrCode({ value, alt, failedText, size = 200 }: QrCodeProps) {
   }, [value, size]);
 
   if (state.status === 'loading') return <Skeleton width={size} height={size} radius="sm" />;
-  if (state.status === 'failed') return <Text c="red" size="sm">{failedText}</Text>;
+  if (state.status === 'failed')
+    return (
+      <Text c="red" size="sm">
+        {failedText}
+      </Text>
+    );
   return (
     <img
       src={state.src}

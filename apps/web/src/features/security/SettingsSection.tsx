@@ -1,4 +1,4 @@
-import { Group, Paper, Stack, Title } from '@mantine/core';
+import { Box, Group, Paper, Stack, Title } from '@mantine/core';
 import { type ReactNode, useId } from 'react';
 
 interface SettingsSectionProps {
@@ -17,7 +17,7 @@ export function SettingsSection({ title, aside, children }: SettingsSectionProps
           <Title order={2} size="h4" id={headingId}>
             {title}
           </Title>
-          {aside}
+          {aside ? <Box style={{ flexShrink: 0 }}>{aside}</Box> : null}
         </Group>
         {children}
       </Stack>

@@ -40,11 +40,7 @@ export function TwoFactorEnrolment({ setup, onEnabled, onCancel }: TwoFactorEnro
         <List.Item>
           <Stack gap="sm">
             <Text>{t('security.twoFactor.scanStep')}</Text>
-            <QrCode
-              value={setup.otpauthUrl}
-              alt={t('security.twoFactor.qrAlt')}
-              failedText={t('security.twoFactor.qrFailed')}
-            />
+            <QrCode value={setup.otpauthUrl} alt={t('security.twoFactor.qrAlt')} failedText={t('security.twoFactor.qrFailed')} />
             <Text size="sm">{t('security.twoFactor.secretLabel')}</Text>
             <Group gap="xs" wrap="wrap">
               <Code fz="sm" style={{ wordBreak: 'break-all' }}>

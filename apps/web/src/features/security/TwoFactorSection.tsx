@@ -5,23 +5,20 @@ import { useTranslation } from 'react-i18next';
 import { meApi } from '../../api/me.api';
 import { FormAlert } from '../../components/FormAlert';
 import { useErrorText } from '../../i18n/errorMessages';
-import { updateCurrentUser, useCurrentUser } from '../auth/session';
-import { PASSWORD_MIN_LENGTH } from '../auth/validation';
+import { useCurrentUser } from '../auth/CurrentUserContext';
+import { updateCurrentUser } from '../auth/session';
 import { DisableTwoFactorForm } from './DisableTwoFactorForm';
 import { RecoveryCodes } from './RecoveryCodes';
 import { SettingsSection } from './SettingsSection';
 import { TwoFactorEnrolment } from './TwoFactorEnrolment';
 
-type Step =
-  | { kind: 'overview'; notice?: 'disabled' }
-  | { kind: 'disabling' }
-  | { kind: 'recovery-codes'; codes: string[] };
+type Step = { kind: 'overview'; notice?: 'disabled' } | { kind: 'disabling' } | { kind: 'recovery-codes'; codes: string[] };
 
 export function TwoFactorSection() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const user = useCurrentUser();
-  const errorText = useErrorText(PASSWORD_MIN_LENGTH);
+  const errorText = useErrorText();
   const [step, setStep] = useState<Step>({ kind: 'overview' });
   // The secret lives only in this mutation's result; "Cancel" resets it.
   const setup = useMutation({ mutationFn: meApi.setupTwoFactor });
@@ -34,9 +31,7 @@ export function TwoFactorSection() {
 
   const body = () => {
     if (step.kind === 'recovery-codes') {
-      return (
-        <RecoveryCodes codes={step.codes} email={user.email} onDone={() => setStep({ kind: 'overview' })} />
-      );
+      return <RecoveryCodes codes={step.codes} email={user.email} onDone={() => setStep({ kind: 'overview' })} />;
     }
     if (step.kind === 'disabling') {
       return (
@@ -64,9 +59,7 @@ export function TwoFactorSection() {
     }
     return (
       <>
-        {step.notice === 'disabled' ? (
-          <FormAlert color="green">{t('security.twoFactor.disabledNotice')}</FormAlert>
-        ) : null}
+        {step.notice === 'disabled' ? <FormAlert color="green">{t('security.twoFactor.disabledNotice')}</FormAlert> : null}
         {setup.error ? <FormAlert>{errorText.describe(setup.error)}</FormAlert> : null}
         <Group>
           {user.twoFactorEnabled ? (

@@ -1,0 +1,475 @@
+import { type Permission, SYSTEM_ROLE_KEYS, SYSTEM_ROLES, type SystemRoleKey } from '@switchboard/contracts';
+import type { LightMyRequestResponse } from 'fastify';
+import { generate } from 'otplib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiTokens } from '../modules/identity/identity.schema.js';
+import { sha256 } from '../platform/crypto.js';
+import { uuidv7 } from '../platform/ids.js';
+import { Client, createUser, createWorkspace, signedIn, startApp, TEST_PASSWORD, type TestApp } from './harness.js';
+
+/**
+ * The authorization matrix: every route, called by every kind of caller, answers as designed.
+ * Expectations for signed-in callers are derived from the permission catalog (SYSTEM_ROLES), so
+ * a route guarded by the wrong permission, or not guarded at all, shows up as a wrong cell.
+ * A route the server registers without a row here fails the coverage test.
+ */
+
+type Caller = 'anonymous' | SystemRoleKey;
+const CALLERS: readonly Caller[] = ['anonymous', ...SYSTEM_ROLE_KEYS];
+
+interface Outcome {
+  status: number;
+  /** The problem+json `code` of an error answer. */
+  code?: string;
+}
+
+interface CallCtx {
+  caller: Caller;
+  client: Client;
+  /** The signed-in user behind `client`; null for anonymous. */
+  user: Awaited<ReturnType<typeof createUser>> | null;
+}
+
+interface Row {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** Fastify-style path, e.g. /api/v1/users/:id. */
+  path: string;
+  /**
+   * Who may call it: `public` answers `ok` to everyone; `user` needs a signed-in user of any
+   * role; a permission needs a role that has it.
+   */
+  needs: 'public' | 'user' | Permission;
+  /** What a caller who is allowed gets. */
+  ok: Outcome;
+  /** Builds a valid request (URL with real ids, body) for one caller, creating fixtures as needed. */
+  request?: (c: CallCtx) => Promise<{ url?: string; body?: unknown }> | { url?: string; body?: unknown };
+}
+
+const UNAUTHENTICATED: Outcome = { status: 401, code: 'auth.unauthenticated' };
+const FORBIDDEN: Outcome = { status: 403, code: 'auth.forbidden' };
+
+function expected(row: Row, caller: Caller): Outcome {
+  if (row.needs === 'public') return row.ok;
+  if (caller === 'anonymous') return UNAUTHENTICATED;
+  if (row.needs === 'user') return row.ok;
+  return SYSTEM_ROLES[caller].includes(row.needs) ? row.ok : FORBIDDEN;
+}
+
+function outcomeOf(res: LightMyRequestResponse): Outcome {
+  if (res.statusCode < 400) return { status: res.statusCode };
+  const isProblem = String(res.headers['content-type'] ?? '').includes('application/problem+json');
+  return {
+    status: res.statusCode,
+    code: isProblem ? (res.json() as { code: string }).code : `not problem+json: ${res.headers['content-type']}`,
+  };
+}
+
+let app: TestApp;
+let ws: Awaited<ReturnType<typeof createWorkspace>>;
+let admin: Client;
+/** Long-lived sessions for read-only calls; writes get a fresh user per call (see callAs). */
+const shared = new Map<Caller, CallCtx>();
+let seq = 0;
+const fresh = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${(seq++).toString(36)}`;
+
+async function createInvitation(): Promise<{ id: string; token: string }> {
+  const res = await admin.post('/api/v1/invitations', { email: `${fresh('invitee')}@example.com`, role: 'agent' });
+  expect(res.statusCode).toBe(201);
+  const id = res.json().id as string;
+  return { id, token: app.platform.secrets.hmac('invitation', id) };
+}
+
+async function createCustomRole(): Promise<string> {
+  const res = await admin.post('/api/v1/roles', { key: fresh('role').toLowerCase(), name: 'Matrix role', permissions: ['ticket.read'] });
+  expect(res.statusCode).toBe(201);
+  return res.json().id as string;
+}
+
+/** Inserts a token row directly: customers cannot create tokens, but may still revoke their own. */
+async function insertToken(user: { id: string; workspaceId: string }): Promise<string> {
+  const id = uuidv7();
+  await app.platform.db.insert(apiTokens).values({
+    id,
+    workspaceId: user.workspaceId,
+    userId: user.id,
+    name: 'matrix',
+    prefix: 'sbp_matrix',
+    tokenHash: sha256(`sbp_matrix_${id}`),
+    scopes: ['user.read'],
+  });
+  return id;
+}
+
+/** Turns TOTP on for the caller (setup + enable with a current code). */
+async function enableTotp(client: Client): Promise<void> {
+  const setup = await client.post('/api/v1/me/2fa/setup');
+  expect(setup.statusCode).toBe(200);
+  const enable = await client.post('/api/v1/me/2fa/enable', { code: await generate({ secret: setup.json().secret }) });
+  expect(enable.statusCode).toBe(200);
+}
+
+const newPassword = 'another horse battery staple';
+
+/** Every documented route. Keep this in the order of the OpenAPI document. */
+const ROUTES: Row[] = [
+  // ---- auth: public, the same answer whoever calls ----
+  { method: 'GET', path: '/api/v1/auth/session', needs: 'public', ok: { status: 200 } },
+  {
+    method: 'POST',
+    path: '/api/v1/auth/login',
+    needs: 'public',
+    ok: { status: 200 },
+    request: async () => {
+      const target = await createUser(app, ws.id, 'customer');
+      return { body: { email: target.email, password: TEST_PASSWORD, workspace: ws.slug } };
+    },
+  },
+  {
+    // No caller holds an MFA-stage session, so the second step is refused the same way for all.
+    method: 'POST',
+    path: '/api/v1/auth/login/mfa',
+    needs: 'public',
+    ok: { status: 401, code: 'auth.mfa_challenge_expired' },
+    request: () => ({ body: { code: '123456' } }),
+  },
+  { method: 'POST', path: '/api/v1/auth/logout', needs: 'public', ok: { status: 204 } },
+  { method: 'POST', path: '/api/v1/auth/logout-all', needs: 'user', ok: { status: 204 } },
+  {
+    method: 'POST',
+    path: '/api/v1/auth/signup',
+    needs: 'public',
+    ok: { status: 201 },
+    request: () => ({
+      body: { name: 'New Customer', email: `${fresh('signup')}@example.com`, password: TEST_PASSWORD, workspace: ws.slug },
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/auth/password/forgot',
+    needs: 'public',
+    ok: { status: 202 },
+    request: async () => {
+      const target = await createUser(app, ws.id, 'customer');
+      return { body: { email: target.email, workspace: ws.slug } };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/auth/password/reset',
+    needs: 'public',
+    ok: { status: 400, code: 'auth.reset_token_invalid' },
+    request: () => ({ body: { token: 'not-a-real-reset-token', password: newPassword } }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/auth/invitations/lookup',
+    needs: 'public',
+    ok: { status: 200 },
+    request: async () => ({ url: `/api/v1/auth/invitations/lookup?token=${(await createInvitation()).token}` }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/auth/invitations/accept',
+    needs: 'public',
+    ok: { status: 201 },
+    request: async () => ({ body: { token: (await createInvitation()).token, name: 'New Agent', password: TEST_PASSWORD } }),
+  },
+
+  // ---- me: every signed-in user, customers included ----
+  { method: 'GET', path: '/api/v1/me', needs: 'user', ok: { status: 200 } },
+  { method: 'PATCH', path: '/api/v1/me', needs: 'user', ok: { status: 200 }, request: () => ({ body: { name: 'Renamed Me' } }) },
+  {
+    method: 'POST',
+    path: '/api/v1/me/password',
+    needs: 'user',
+    ok: { status: 204 },
+    request: () => ({ body: { currentPassword: TEST_PASSWORD, newPassword } }),
+  },
+  { method: 'POST', path: '/api/v1/me/2fa/setup', needs: 'user', ok: { status: 200 } },
+  {
+    method: 'POST',
+    path: '/api/v1/me/2fa/enable',
+    needs: 'user',
+    ok: { status: 200 },
+    request: async ({ client, user }) => {
+      if (!user) return { body: { code: '123456' } };
+      const setup = await client.post('/api/v1/me/2fa/setup');
+      return { body: { code: await generate({ secret: setup.json().secret }) } };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/me/2fa/disable',
+    needs: 'user',
+    ok: { status: 204 },
+    request: async ({ client, user }) => {
+      if (user) await enableTotp(client);
+      return { body: { password: TEST_PASSWORD } };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/me/2fa/recovery-codes',
+    needs: 'user',
+    ok: { status: 200 },
+    request: async ({ client, user }) => {
+      if (user) await enableTotp(client);
+      return { body: { password: TEST_PASSWORD } };
+    },
+  },
+  { method: 'GET', path: '/api/v1/me/sessions', needs: 'user', ok: { status: 200 } },
+  {
+    // Ends another session of the caller's own.
+    method: 'DELETE',
+    path: '/api/v1/me/sessions/:id',
+    needs: 'user',
+    ok: { status: 204 },
+    request: async ({ user }) => {
+      const target = user ?? (await createUser(app, ws.id, 'agent'));
+      const other = new Client(app);
+      await other.login(target.email ?? '', TEST_PASSWORD);
+      const sessions = (await other.get('/api/v1/me/sessions')).json() as { id: string; current: boolean }[];
+      const id = sessions.find((s) => s.current)?.id;
+      expect(id).toBeDefined();
+      return { url: `/api/v1/me/sessions/${id}` };
+    },
+  },
+  { method: 'GET', path: '/api/v1/me/tokens', needs: 'user', ok: { status: 200 } },
+  {
+    method: 'POST',
+    path: '/api/v1/me/tokens',
+    needs: 'api_token.create',
+    ok: { status: 201 },
+    // Scopes the caller has, so a denial is about api_token.create and not about the scopes.
+    request: ({ caller }) => ({
+      body: { name: 'matrix', scopes: [caller === 'anonymous' ? 'user.read' : (SYSTEM_ROLES[caller][0] as Permission)] },
+    }),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/me/tokens/:id',
+    needs: 'user',
+    ok: { status: 204 },
+    request: async ({ user }) => ({ url: `/api/v1/me/tokens/${await insertToken(user ?? (await createUser(app, ws.id, 'agent')))}` }),
+  },
+
+  // ---- users and roles ----
+  { method: 'GET', path: '/api/v1/users', needs: 'user.read', ok: { status: 200 } },
+  {
+    method: 'GET',
+    path: '/api/v1/users/:id',
+    needs: 'user.read',
+    ok: { status: 200 },
+    request: async () => ({ url: `/api/v1/users/${(await createUser(app, ws.id, 'agent')).id}` }),
+  },
+  {
+    // A fresh agent as the target: never the only admin, never the caller.
+    method: 'PATCH',
+    path: '/api/v1/users/:id',
+    needs: 'user.manage',
+    ok: { status: 200 },
+    request: async () => ({ url: `/api/v1/users/${(await createUser(app, ws.id, 'agent')).id}`, body: { name: 'Renamed by matrix' } }),
+  },
+  { method: 'GET', path: '/api/v1/permissions', needs: 'user', ok: { status: 200 } },
+  { method: 'GET', path: '/api/v1/roles', needs: 'user.read', ok: { status: 200 } },
+  {
+    method: 'POST',
+    path: '/api/v1/roles',
+    needs: 'role.manage',
+    ok: { status: 201 },
+    request: () => ({ body: { key: fresh('role').toLowerCase(), name: 'Matrix role', permissions: ['ticket.read'] } }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/roles/:id',
+    needs: 'role.manage',
+    ok: { status: 200 },
+    request: async () => ({ url: `/api/v1/roles/${await createCustomRole()}`, body: { name: 'Renamed role' } }),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/roles/:id',
+    needs: 'role.manage',
+    ok: { status: 204 },
+    request: async () => ({ url: `/api/v1/roles/${await createCustomRole()}` }),
+  },
+  { method: 'GET', path: '/api/v1/invitations', needs: 'user.invite', ok: { status: 200 } },
+  {
+    method: 'POST',
+    path: '/api/v1/invitations',
+    needs: 'user.invite',
+    ok: { status: 201 },
+    request: () => ({ body: { email: `${fresh('invited')}@example.com`, role: 'agent' } }),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/invitations/:id',
+    needs: 'user.invite',
+    ok: { status: 204 },
+    request: async () => ({ url: `/api/v1/invitations/${(await createInvitation()).id}` }),
+  },
+
+  // ---- workspace, audit ----
+  { method: 'GET', path: '/api/v1/workspace', needs: 'user', ok: { status: 200 } },
+  {
+    method: 'PATCH',
+    path: '/api/v1/workspace',
+    needs: 'admin.settings',
+    ok: { status: 200 },
+    request: () => ({ body: { name: 'Matrix Workspace' } }),
+  },
+  { method: 'GET', path: '/api/v1/audit-log', needs: 'audit.read', ok: { status: 200 } },
+
+  // ---- probes ----
+  { method: 'GET', path: '/healthz', needs: 'public', ok: { status: 200 } },
+  { method: 'GET', path: '/readyz', needs: 'public', ok: { status: 200 } },
+];
+
+/** Registered but left out of the OpenAPI document on purpose. All public. */
+const HIDDEN: Row[] = [
+  { method: 'GET', path: '/metrics', needs: 'public', ok: { status: 200 } },
+  { method: 'GET', path: '/api/openapi.json', needs: 'public', ok: { status: 200 } },
+  { method: 'GET', path: '/api/docs/', needs: 'public', ok: { status: 200 } },
+];
+
+const key = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
+const toOpenApi = (path: string) => path.replace(/:(\w+)/g, '{$1}');
+
+/** Parses `printRoutes()` (a radix tree drawn with box characters) into "METHOD /full/path" entries. */
+function registeredRoutes(): string[] {
+  const out: string[] = [];
+  const stack: string[] = [];
+  for (const line of app.server.printRoutes({ commonPrefix: false }).split('\n')) {
+    const m = /^([│ ]*)[├└]── (.+?)(?: \(([A-Z, ]+)\))?$/.exec(line);
+    if (!m) continue;
+    const depth = (m[1] ?? '').length / 4;
+    stack.length = depth;
+    const full = (stack[depth - 1] ?? '') + (m[2] ?? '');
+    stack[depth] = full;
+    for (const method of (m[3] ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean))
+      out.push(key(method, full));
+  }
+  return out;
+}
+
+/** A caller ready to act: shared for reads, a fresh user (or anonymous client) for writes. */
+async function callAs(caller: Caller, row: Row): Promise<CallCtx> {
+  if (caller === 'anonymous') return { caller, client: new Client(app), user: null };
+  if (row.method === 'GET') return shared.get(caller) as CallCtx;
+  const { client, user } = await signedIn(app, ws.id, caller);
+  return { caller, client, user };
+}
+
+async function call(row: Row, caller: Caller, method: string = row.method): Promise<LightMyRequestResponse> {
+  const ctx = await callAs(caller, row);
+  const req = (await row.request?.(ctx)) ?? {};
+  return ctx.client.request(method, req.url ?? row.path, req.body);
+}
+
+beforeAll(async () => {
+  app = await startApp();
+  ws = await createWorkspace(app);
+  admin = (await signedIn(app, ws.id, 'admin')).client;
+  expect((await admin.patch('/api/v1/workspace', { signupEnabled: true })).statusCode).toBe(200);
+  for (const role of SYSTEM_ROLE_KEYS) {
+    const { client, user } = await signedIn(app, ws.id, role);
+    shared.set(role, { caller: role, client, user });
+  }
+});
+afterAll(async () => app?.close());
+
+describe('route coverage', () => {
+  it('has a matrix row for every documented route, and nothing else', async () => {
+    const spec = (await app.server.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, object> };
+    const documented = Object.entries(spec.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => key(m, path)));
+    const rows = ROUTES.map((r) => key(r.method, toOpenApi(r.path)));
+    expect(new Set(rows).size).toBe(rows.length);
+    expect([...rows].sort()).toEqual([...documented].sort());
+  });
+
+  it('accounts for every registered route: matrix, hidden rows, API docs or the web app', () => {
+    const registered = registeredRoutes();
+    expect(registered.length).toBeGreaterThan(ROUTES.length);
+    const known = new Set([...ROUTES, ...HIDDEN].map((r) => key(r.method, r.path)));
+    const unaccounted = registered.filter((entry) => {
+      const [method, path = ''] = entry.split(' ');
+      if (known.has(entry)) return false;
+      // Automatic HEAD twins of GET routes (checked below).
+      if (method === 'HEAD' && registered.includes(key('GET', path))) return false;
+      // Swagger UI and its assets.
+      if (method === 'GET' && (path === '/api/docs' || path.startsWith('/api/docs/'))) return false;
+      // The single-page app: built files and the client-side-route fallback.
+      if (method === 'GET' && !path.startsWith('/api') && (path === '*' || /\.\w+$/.test(path))) return false;
+      return true;
+    });
+    expect(unaccounted).toEqual([]);
+    for (const row of [...ROUTES, ...HIDDEN]) expect(registered, key(row.method, row.path)).toContain(key(row.method, row.path));
+  });
+});
+
+describe('the designed answers', () => {
+  const allowed = (row: Row, caller: Caller) => expected(row, caller).status === row.ok.status;
+  const find = (method: string, path: string) => ROUTES.find((r) => r.method === method && r.path === path) as Row;
+
+  it('gives anonymous callers 401 on everything that is not public', () => {
+    for (const row of ROUTES) {
+      if (row.needs !== 'public') expect(expected(row, 'anonymous'), key(row.method, row.path)).toEqual(UNAUTHENTICATED);
+    }
+  });
+
+  it('lets customers use their own account but not create API tokens or touch staff routes', () => {
+    for (const row of ROUTES.filter((r) => r.path.startsWith('/api/v1/me'))) {
+      const want = !(row.method === 'POST' && row.path === '/api/v1/me/tokens');
+      expect(allowed(row, 'customer'), key(row.method, row.path)).toBe(want);
+    }
+    for (const path of ['/api/v1/users', '/api/v1/roles', '/api/v1/invitations', '/api/v1/audit-log']) {
+      expect(allowed(find('GET', path), 'customer'), path).toBe(false);
+    }
+  });
+
+  it('lets agents read users and roles but not manage them; supervisors read the audit log; admins do everything', () => {
+    expect(allowed(find('GET', '/api/v1/users'), 'agent')).toBe(true);
+    expect(allowed(find('GET', '/api/v1/roles'), 'agent')).toBe(true);
+    for (const [m, p] of [
+      ['PATCH', '/api/v1/users/:id'],
+      ['POST', '/api/v1/roles'],
+      ['POST', '/api/v1/invitations'],
+      ['PATCH', '/api/v1/workspace'],
+      ['GET', '/api/v1/audit-log'],
+    ] as const) {
+      expect(allowed(find(m, p), 'agent'), `${m} ${p}`).toBe(false);
+    }
+    expect(allowed(find('GET', '/api/v1/audit-log'), 'supervisor')).toBe(true);
+    expect(allowed(find('PATCH', '/api/v1/users/:id'), 'supervisor')).toBe(false);
+    for (const row of ROUTES) expect(allowed(row, 'admin'), key(row.method, row.path)).toBe(true);
+  });
+});
+
+describe.each([...ROUTES, ...HIDDEN].map((row) => [key(row.method, row.path), row] as const))('%s', (_name, row) => {
+  it('answers each caller as designed', async () => {
+    const actual: Record<string, Outcome> = {};
+    const want: Record<string, Outcome> = {};
+    for (const caller of CALLERS) {
+      actual[caller] = outcomeOf(await call(row, caller));
+      want[caller] = expected(row, caller);
+    }
+    expect(actual).toEqual(want);
+  });
+
+  if (row.method === 'GET') {
+    it('answers HEAD with the same status as GET', async () => {
+      const actual: Record<string, number> = {};
+      const want: Record<string, number> = {};
+      for (const caller of CALLERS) {
+        const res = await call(row, caller, 'HEAD');
+        actual[caller] = res.statusCode;
+        want[caller] = expected(row, caller).status;
+        expect(res.body, `${caller}: HEAD has no body`).toBe('');
+      }
+      expect(actual).toEqual(want);
+    });
+  }
+});

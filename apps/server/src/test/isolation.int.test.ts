@@ -1,0 +1,331 @@
+import { SYSTEM_ROLES } from '@switchboard/contracts';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, createUser, createWorkspace, signedIn, startApp, TEST_PASSWORD, type TestApp } from './harness.js';
+
+/**
+ * Workspace isolation: the admin of workspace A, signed in or through an API token with every
+ * scope, can neither see nor change anything of workspace B, whatever ids or slugs they send.
+ */
+
+type Workspace = Awaited<ReturnType<typeof createWorkspace>>;
+type User = Awaited<ReturnType<typeof createUser>>;
+
+let app: TestApp;
+let A: Workspace;
+let B: Workspace;
+
+/** A's admin, two ways in: the session cookie and an all-scope API token. */
+let aAdmin: User;
+let aAdminSession: Client;
+let aAdminToken: Client;
+let aAgent: User;
+
+let bAdmin: User;
+let bAdminClient: Client;
+let bAgent: User;
+let bCustomer: User;
+const b = {
+  userIds: [] as string[],
+  emails: [] as string[],
+  customRoleId: '',
+  customRoleKey: 'b-private-role',
+  systemRoleIds: [] as string[],
+  invitationId: '',
+  invitationEmail: 'b-invitee@example.com',
+  invitationToken: '',
+  tokenId: '',
+  token: '',
+  sessionIds: [] as string[],
+  auditIds: [] as string[],
+};
+
+/** What B's admin sees: compared before and after A's attempts. */
+async function snapshotOfB() {
+  const get = async (url: string) => {
+    const res = await bAdminClient.get(url);
+    expect(res.statusCode, url).toBe(200);
+    return res.json();
+  };
+  return {
+    workspace: await get('/api/v1/workspace'),
+    users: await get('/api/v1/users?limit=200'),
+    roles: await get('/api/v1/roles'),
+    invitations: await get('/api/v1/invitations'),
+    tokens: (await get('/api/v1/me/tokens')).map((t: { id: string; name: string; scopes: string[] }) => [t.id, t.name, t.scopes]),
+    sessions: (await get('/api/v1/me/sessions')).map((s: { id: string }) => s.id).sort(),
+    audit: await get('/api/v1/audit-log?limit=200'),
+  };
+}
+let before: Awaited<ReturnType<typeof snapshotOfB>>;
+
+const code = (res: LightMyRequestResponse) => (res.json() as { code?: string }).code;
+const callers = () =>
+  [
+    ['session', aAdminSession],
+    ['API token', aAdminToken],
+  ] as const;
+
+beforeAll(async () => {
+  app = await startApp();
+  A = await createWorkspace(app);
+  B = await createWorkspace(app);
+
+  // ---- A ----
+  ({ user: aAdmin, client: aAdminSession } = await signedIn(app, A.id, 'admin'));
+  aAgent = await createUser(app, A.id, 'agent');
+  await createUser(app, A.id, 'customer');
+  const tokenRes = await aAdminSession.post('/api/v1/me/tokens', { name: 'everything', scopes: [...SYSTEM_ROLES.admin] });
+  expect(tokenRes.statusCode).toBe(201);
+  aAdminToken = new Client(app);
+  aAdminToken.bearer = tokenRes.json().token;
+
+  // ---- B, with data of every kind ----
+  ({ user: bAdmin, client: bAdminClient } = await signedIn(app, B.id, 'admin'));
+  bAgent = await createUser(app, B.id, 'agent');
+  bCustomer = await createUser(app, B.id, 'customer');
+  // B's agent signs in too, so B has sessions of more than one user.
+  const bAgentClient = new Client(app);
+  await bAgentClient.login(bAgent.email ?? '', TEST_PASSWORD, B.slug);
+  b.userIds = [bAdmin.id, bAgent.id, bCustomer.id];
+  b.emails = [bAdmin.email, bAgent.email, bCustomer.email].map(String);
+
+  const role = await bAdminClient.post('/api/v1/roles', {
+    key: b.customRoleKey,
+    name: 'B private',
+    permissions: ['ticket.read', 'user.read'],
+  });
+  expect(role.statusCode).toBe(201);
+  b.customRoleId = role.json().id;
+  b.systemRoleIds = ((await bAdminClient.get('/api/v1/roles')).json() as { id: string; system: boolean }[])
+    .filter((r) => r.system)
+    .map((r) => r.id);
+
+  const inv = await bAdminClient.post('/api/v1/invitations', { email: b.invitationEmail, role: 'agent' });
+  expect(inv.statusCode).toBe(201);
+  b.invitationId = inv.json().id;
+  b.invitationToken = app.platform.secrets.hmac('invitation', b.invitationId);
+
+  const tok = await bAdminClient.post('/api/v1/me/tokens', { name: 'b-integration', scopes: ['user.read', 'audit.read'] });
+  expect(tok.statusCode).toBe(201);
+  b.tokenId = tok.json().id;
+  b.token = tok.json().token;
+
+  for (const client of [bAdminClient, bAgentClient]) {
+    b.sessionIds.push(...((await client.get('/api/v1/me/sessions')).json() as { id: string }[]).map((s) => s.id));
+  }
+  expect(b.sessionIds).toHaveLength(2);
+  const audit = (await bAdminClient.get('/api/v1/audit-log?limit=200')).json() as { items: { id: string }[] };
+  b.auditIds = audit.items.map((e) => e.id);
+  // Logins, the role, the invitation and the token all left entries.
+  expect(b.auditIds.length).toBeGreaterThanOrEqual(4);
+
+  before = await snapshotOfB();
+});
+afterAll(async () => app?.close());
+
+/**
+ * Every documented route with a path parameter, each with all of B's ids it could be aimed at
+ * and a body that would succeed on A's own data.
+ */
+const ID_ROUTES: { method: string; path: string; ids: () => string[]; bodies: unknown[]; code: string }[] = [
+  { method: 'GET', path: '/api/v1/users/:id', ids: () => b.userIds, bodies: [undefined], code: 'user.not_found' },
+  {
+    method: 'PATCH',
+    path: '/api/v1/users/:id',
+    ids: () => b.userIds,
+    bodies: [{ name: 'Hijacked' }, { disabled: true }, { role: 'customer' }, { locale: 'zh-CN', timezone: 'Asia/Shanghai' }],
+    code: 'user.not_found',
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/roles/:id',
+    ids: () => [b.customRoleId, ...b.systemRoleIds],
+    bodies: [{ name: 'Hijacked' }, { permissions: ['ticket.read'] }],
+    code: 'role.not_found',
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/roles/:id',
+    ids: () => [b.customRoleId, ...b.systemRoleIds],
+    bodies: [undefined],
+    code: 'role.not_found',
+  },
+  { method: 'DELETE', path: '/api/v1/invitations/:id', ids: () => [b.invitationId], bodies: [undefined], code: 'invitation.not_found' },
+  { method: 'DELETE', path: '/api/v1/me/sessions/:id', ids: () => b.sessionIds, bodies: [undefined], code: 'resource.not_found' },
+  { method: 'DELETE', path: '/api/v1/me/tokens/:id', ids: () => [b.tokenId], bodies: [undefined], code: 'token.not_found' },
+];
+
+async function documentedRoutes(): Promise<{ method: string; path: string }[]> {
+  const spec = (await app.server.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, object> };
+  return Object.entries(spec.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => ({ method: m.toUpperCase(), path })));
+}
+
+describe("B's ids are unknown in A", () => {
+  it('covers every documented route that takes an id', async () => {
+    const withId = (await documentedRoutes()).filter((r) => r.path.includes('{')).map((r) => `${r.method} ${r.path}`);
+    const covered = ID_ROUTES.map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`);
+    expect(covered.sort()).toEqual(withId.sort());
+  });
+
+  it.each(ID_ROUTES.map((r) => [`${r.method} ${r.path}`, r] as const))('%s answers 404 for each of B’s ids', async (_name, route) => {
+    const seen: string[] = [];
+    for (const [via, client] of callers()) {
+      for (const id of route.ids()) {
+        for (const body of route.bodies) {
+          const res = await client.request(route.method, route.path.replace(':id', id), body);
+          seen.push(`${via} ${id} ${JSON.stringify(body)} -> ${res.statusCode} ${code(res)}`);
+          expect(res.statusCode, seen.at(-1)).toBe(404);
+          expect(code(res), seen.at(-1)).toBe(route.code);
+          expect(res.body).not.toContain(B.id);
+        }
+      }
+    }
+    expect(seen.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('A sees nothing of B', () => {
+  /** Everything that identifies B's data: none of it may appear in any answer to A. */
+  const bMarkers = () => [
+    B.id,
+    B.slug,
+    ...b.userIds,
+    ...b.emails,
+    b.customRoleId,
+    ...b.systemRoleIds,
+    b.invitationId,
+    b.invitationEmail,
+    b.tokenId,
+    ...b.sessionIds,
+    ...b.auditIds,
+  ];
+
+  it('no documented read route mentions any of B’s ids, emails or slug', async () => {
+    const reads = (await documentedRoutes()).filter((r) => r.method === 'GET' && !r.path.includes('{'));
+    expect(reads.length).toBeGreaterThanOrEqual(10);
+    for (const [via, client] of callers()) {
+      for (const { path } of reads) {
+        // The largest page, and B's slug offered as a hint the server must ignore.
+        const res = await client.get(`${path}?limit=200&workspace=${B.slug}`);
+        expect(res.statusCode, `${via} GET ${path}`).toBeLessThan(500);
+        for (const marker of bMarkers()) expect(res.body, `${via} GET ${path} leaks ${marker}`).not.toContain(marker);
+      }
+    }
+  });
+
+  it('lists hold A’s rows: users, roles, audit entries and the workspace are A’s', async () => {
+    for (const [via, client] of callers()) {
+      const users = (await client.get('/api/v1/users?limit=200')).json().items as { id: string }[];
+      expect(
+        users.map((u) => u.id),
+        via,
+      ).toEqual(expect.arrayContaining([aAdmin.id, aAgent.id]));
+      expect((await client.get(`/api/v1/users?q=${encodeURIComponent(bAgent.email ?? '')}`)).json().items, via).toEqual([]);
+      expect(
+        (await client.get('/api/v1/roles')).json().map((r: { key: string }) => r.key),
+        via,
+      ).not.toContain(b.customRoleKey);
+      expect((await client.get(`/api/v1/audit-log?actorId=${bAdmin.id}`)).json().items, via).toEqual([]);
+      expect((await client.get(`/api/v1/users?role=${b.customRoleKey}`)).json().items, via).toEqual([]);
+      expect((await client.get('/api/v1/workspace')).json().id, via).toBe(A.id);
+    }
+    const session = (await aAdminSession.get(`/api/v1/auth/session?workspace=${B.slug}`)).json();
+    expect(session.user.id).toBe(aAdmin.id);
+    expect(session.workspace.id).toBe(A.id);
+  });
+});
+
+describe('A changes only A', () => {
+  it('PATCH /workspace renames A, even when B’s slug rides along', async () => {
+    for (const [via, client] of callers()) {
+      const name = `A renamed via ${via}`;
+      const res = await client.patch('/api/v1/workspace', { name, workspace: B.slug, id: B.id, slug: B.slug });
+      expect(res.statusCode, via).toBe(200);
+      expect(res.json()).toMatchObject({ id: A.id, slug: A.slug, name });
+    }
+    expect((await bAdminClient.get('/api/v1/workspace')).json()).toEqual(before.workspace);
+  });
+
+  it('B’s role keys, emails and ids mean nothing in A', async () => {
+    // A role key taken in B is free in A.
+    const role = await aAdminSession.post('/api/v1/roles', { key: b.customRoleKey, name: 'A own', permissions: ['ticket.read'] });
+    expect(role.statusCode).toBe(201);
+    expect(role.json().id).not.toBe(b.customRoleId);
+    // Inviting the email of B's customer does not reveal that B knows it.
+    const inv = await aAdminToken.post('/api/v1/invitations', { email: bCustomer.email, role: 'agent' });
+    expect(inv.statusCode).toBe(201);
+    // A's own user cannot be given a role that exists only in B.
+    const other = await createUser(app, A.id, 'agent');
+    const bOnly = await bAdminClient.post('/api/v1/roles', { key: 'b-only-role', name: 'B only', permissions: ['ticket.read'] });
+    expect(bOnly.statusCode).toBe(201);
+    const grant = await aAdminSession.patch(`/api/v1/users/${other.id}`, { role: 'b-only-role' });
+    expect(grant.statusCode).toBe(400);
+    expect(grant.json().errors[0]).toMatchObject({ path: 'role', code: 'role_not_found' });
+    // Tidy B back to the snapshot.
+    expect((await bAdminClient.delete(`/api/v1/roles/${bOnly.json().id}`)).statusCode).toBe(204);
+  });
+
+  it('leaves every piece of B’s data as it was', async () => {
+    const after = await snapshotOfB();
+    // The extra role B created and deleted above left audit entries of B's own; A left none.
+    const ownAudit = (e: { action: string; data: { key?: string } }) => e.data?.key === 'b-only-role';
+    expect({ ...after, audit: after.audit.items.filter((e: never) => !ownAudit(e)) }).toEqual({ ...before, audit: before.audit.items });
+    expect(after.audit.items.filter((e: { actorId: string | null }) => e.actorId === aAdmin.id)).toEqual([]);
+    // B's people are still who they were and can still work.
+    for (const user of [bAdmin, bAgent, bCustomer]) {
+      const res = await bAdminClient.get(`/api/v1/users/${user.id}`);
+      expect(res.json()).toMatchObject({ name: user.name, role: user.role, disabled: false, locale: 'en' });
+    }
+    expect((await bAdminClient.get('/api/v1/me')).statusCode).toBe(200);
+    const bToken = new Client(app);
+    bToken.bearer = b.token;
+    expect((await bToken.get('/api/v1/me')).json().id).toBe(bAdmin.id);
+    expect((await new Client(app).get(`/api/v1/auth/invitations/lookup?token=${b.invitationToken}`)).json().email).toBe(b.invitationEmail);
+    const role = ((await bAdminClient.get('/api/v1/roles')).json() as { id: string; name: string; permissions: string[] }[]).find(
+      (r) => r.id === b.customRoleId,
+    );
+    expect(role).toMatchObject({ name: 'B private', permissions: ['ticket.read', 'user.read'] });
+  });
+
+  it('signing A’s admin out everywhere leaves B’s sessions alone', async () => {
+    const { client } = await signedIn(app, A.id, 'admin');
+    expect((await client.post('/api/v1/auth/logout-all')).statusCode).toBe(204);
+    expect((await client.get('/api/v1/me')).statusCode).toBe(401);
+    expect((await bAdminClient.get('/api/v1/me')).statusCode).toBe(200);
+  });
+});
+
+describe('signing in to B with A’s credentials', () => {
+  it('fails with invalid_credentials and keeps the A session as it was', async () => {
+    const res = await aAdminSession.post('/api/v1/auth/login', { email: aAdmin.email, password: TEST_PASSWORD, workspace: B.slug });
+    expect(res.statusCode).toBe(401);
+    expect(code(res)).toBe('auth.invalid_credentials');
+    expect(res.headers['set-cookie']).toBeUndefined();
+    const me = (await aAdminSession.get('/api/v1/me')).json();
+    expect(me).toMatchObject({ id: aAdmin.id, workspaceId: A.id });
+  });
+
+  it('fails even when B has a user with the same email, and A’s password opens only A', async () => {
+    const email = `shared-${Date.now()}@example.com`;
+    const inA = await createUser(app, A.id, 'admin', { email });
+    const inB = await createUser(app, B.id, 'agent', { email, password: 'b password, not A' });
+    const ambiguous = await new Client(app).post('/api/v1/auth/login', { email, password: TEST_PASSWORD });
+    expect(ambiguous.statusCode).toBe(409);
+    expect(code(ambiguous)).toBe('auth.workspace_required');
+    const wrong = await new Client(app).post('/api/v1/auth/login', { email, password: TEST_PASSWORD, workspace: B.slug });
+    expect(wrong.statusCode).toBe(401);
+    expect(code(wrong)).toBe('auth.invalid_credentials');
+    const right = new Client(app);
+    const signedInA = await right.login(email, TEST_PASSWORD, A.slug);
+    expect(signedInA.user).toMatchObject({ id: inA.id, workspaceId: A.id });
+    expect((await right.get(`/api/v1/users/${inB.id}`)).statusCode).toBe(404);
+  });
+
+  it('B’s session cookie and API token do not work the other way round either', async () => {
+    const bToken = new Client(app);
+    bToken.bearer = b.token;
+    expect((await bToken.get(`/api/v1/users/${aAdmin.id}`)).statusCode).toBe(404);
+    expect((await bAdminClient.get(`/api/v1/users/${aAdmin.id}`)).statusCode).toBe(404);
+  });
+});
