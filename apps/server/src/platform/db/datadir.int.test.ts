@@ -3,12 +3,13 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { inArray } from 'drizzle-orm';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { finished, runCli, spawnCli, spawnTs, waitForLine } from '../../test/cli.js';
 import { backend } from '../../test/harness.js';
 import { outboxEvents } from '../events/outbox.schema.js';
 import { type Database, openDatabase } from './client.js';
 import { DataDirLockedError } from './lock.js';
+import { runMigrations } from './migrate.js';
 
 const CHILD = 'src/test/datadir-child.ts';
 const dirs: string[] = [];
@@ -36,6 +37,15 @@ async function freePort(): Promise<number> {
 }
 
 describe.skipIf(!!backend.postgres)('embedded data directory (PGlite)', () => {
+  // One directory, created and migrated once (initdb is the slow part); every test starts with
+  // nobody holding it and leaves it released.
+  let dir: string;
+  beforeAll(async () => {
+    dir = tempDir();
+    const database = await openDatabase({ dataDir: dir });
+    await runMigrations(database);
+    await database.close();
+  });
   afterEach(() => {
     for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   });
@@ -44,7 +54,6 @@ describe.skipIf(!!backend.postgres)('embedded data directory (PGlite)', () => {
   });
 
   it('refuses to open the same directory twice in one process, naming the directory', async () => {
-    const dir = tempDir();
     const first = await openDatabase({ dataDir: dir });
     try {
       const second = openDatabase({ dataDir: dir });
@@ -62,7 +71,6 @@ describe.skipIf(!!backend.postgres)('embedded data directory (PGlite)', () => {
   }, 60_000);
 
   it('refuses a directory held by another process, naming the directory and the holder pid', async () => {
-    const dir = tempDir();
     const child = spawnTs(CHILD, ['hold', dir]);
     children.push(child);
     const exit = finished(child);
@@ -91,7 +99,6 @@ describe.skipIf(!!backend.postgres)('embedded data directory (PGlite)', () => {
   }, 80_000);
 
   it('keeps every committed row when the process is killed with SIGKILL, and takes over the stale lock', async () => {
-    const dir = tempDir();
     const child = spawnTs(CHILD, ['write', dir]);
     children.push(child);
     const committed: string[] = [];
@@ -141,7 +148,6 @@ describe.skipIf(!!backend.postgres)('embedded data directory (PGlite)', () => {
   }, 85_000);
 
   it('`switchboard serve` exits 0 on SIGTERM and releases the data directory', async () => {
-    const dir = tempDir();
     const port = await freePort();
     const child = spawnCli(['serve'], { DATA_DIR: dir, PORT: String(port), HOST: '127.0.0.1' });
     children.push(child);
