@@ -180,9 +180,24 @@ async function runScenario(driver: Driver, server: Server, s: Scenario, auth: Au
   };
 }
 
+/** Stops the running server and removes its data on Ctrl-C, so interrupted runs leave nothing behind. */
+let interrupt: (() => Promise<void>) | null = null;
+let interrupted = false;
+// `on`, not `once`: Ctrl-C reaches this process twice (from the terminal and relayed by tsx).
+process.on('SIGINT', () => {
+  if (interrupted) return;
+  interrupted = true;
+  process.stdout.write('\ninterrupted: cleaning up...\n');
+  void (interrupt?.() ?? Promise.resolve()).finally(() => process.exit(130));
+});
+
 async function benchDriver(driver: Driver, o: Options): Promise<Row[]> {
   const inst = await prepareInstance(driver, o.pgUrl);
   let server: Server | null = null;
+  interrupt = async () => {
+    await server?.stop();
+    await inst.cleanup();
+  };
   try {
     process.stdout.write(`[${driver}] seeding (seed-demo --customers 300)...\n`);
     const seeded = await runCli(['seed-demo', '--customers', '300', '--password', PASSWORD], inst.env);
@@ -198,6 +213,7 @@ async function benchDriver(driver: Driver, o: Options): Promise<Row[]> {
     }
     return rows;
   } finally {
+    interrupt = null;
     await server?.stop();
     await inst.cleanup();
   }

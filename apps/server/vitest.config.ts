@@ -4,6 +4,8 @@ export default defineConfig({
   resolve: { conditions: ['source'] },
   ssr: { resolve: { conditions: ['source'] } },
   test: {
+    // PGlite is WASM and single-threaded: two files at a time suits a 2-core machine.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
@@ -16,8 +18,6 @@ export default defineConfig({
           include: ['src/**/*.int.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
-          // PGlite is WASM and single-threaded: two files at a time suits a 2-core machine.
-          maxWorkers: 2,
         },
       },
     ],

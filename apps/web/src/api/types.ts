@@ -1,12 +1,6 @@
 // Wire types for /api/v1, taken from the shared zod contracts. Type-only imports: zod and the
 // schemas never reach the browser bundle.
-import type {
-  InvitationLookupSchema,
-  LoginResultSchema,
-  SessionInfoSchema,
-  SignedInSchema,
-  TotpSetupSchema,
-} from '@switchboard/contracts';
+import type { InvitationLookupSchema, LoginResultSchema, SessionInfoSchema, SignedInSchema, TotpSetupSchema } from '@switchboard/contracts';
 
 export type { ErrorCode, Locale, Me, Problem } from '@switchboard/contracts';
 

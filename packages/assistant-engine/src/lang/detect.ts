@@ -56,7 +56,7 @@ let profiles: Profile[] | null = null;
 
 function getProfiles(): Profile[] {
   profiles ??= Object.entries(LATIN_LANGUAGES).map(([lang, l]) => {
-    const grams = trigrams(l.sample + ' ' + l.stopwords);
+    const grams = trigrams(`${l.sample} ${l.stopwords}`);
     return { lang, grams, norm: norm(grams), stopwords: new Set(l.stopwords.split(/\s+/).filter(Boolean)), marks: l.marks };
   });
   return profiles;

@@ -21,7 +21,10 @@ export class Bm25Field {
     docs.forEach((terms, id) => {
       for (const t of terms) {
         let m = tmp.get(t);
-        if (!m) tmp.set(t, (m = new Map()));
+        if (!m) {
+          m = new Map();
+          tmp.set(t, m);
+        }
         m.set(id, (m.get(id) ?? 0) + 1);
       }
     });

@@ -79,7 +79,10 @@ class CosineIndex {
       for (let k = 0; k < v.indices.length; k++) {
         const f = v.indices[k] as number;
         let l = this.lists.get(f);
-        if (!l) this.lists.set(f, (l = { docs: [], vals: [] }));
+        if (!l) {
+          l = { docs: [], vals: [] };
+          this.lists.set(f, l);
+        }
         l.docs.push(d);
         l.vals.push(v.values[k] as number);
       }
