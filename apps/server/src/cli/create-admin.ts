@@ -1,6 +1,7 @@
 import { EmailSchema, PasswordSchema } from '@switchboard/contracts';
 import { and, eq, sql } from 'drizzle-orm';
 import type { App } from '../app.js';
+import { recordAudit } from '../modules/audit/index.js';
 import { users } from '../modules/identity/index.js';
 import { SYSTEM } from '../platform/auth/actor.js';
 import { randomToken } from '../platform/crypto.js';
@@ -21,19 +22,35 @@ export async function createAdmin(
     ws = await services.workspaces.create(ctx, { name: 'Support', slug: 'support' });
   }
   const hash = await platform.passwords.hash(password);
-  const [existing] = await platform.db
-    .select()
-    .from(users)
-    .where(and(eq(users.workspaceId, ws.id), eq(users.email, email)));
-  if (existing) {
-    await platform.db
-      .update(users)
-      .set({ role: 'admin', passwordHash: hash, disabledAt: null, failedLoginCount: 0, lockedUntil: null, updatedAt: sql`now()` })
-      .where(eq(users.id, existing.id));
-  } else {
-    await platform.db
-      .insert(users)
-      .values({ id: uuidv7(), workspaceId: ws.id, email, name: opts.name, role: 'admin', passwordHash: hash, locale: ws.defaultLocale });
-  }
+  const workspace = ws;
+  const existing = await platform.transaction(async (tx) => {
+    const [found] = await tx
+      .select()
+      .from(users)
+      .where(and(eq(users.workspaceId, workspace.id), eq(users.email, email)));
+    const id = found?.id ?? uuidv7();
+    if (found) {
+      await tx
+        .update(users)
+        .set({ role: 'admin', passwordHash: hash, disabledAt: null, failedLoginCount: 0, lockedUntil: null, updatedAt: sql`now()` })
+        .where(eq(users.id, id));
+    } else {
+      await tx.insert(users).values({
+        id,
+        workspaceId: workspace.id,
+        email,
+        name: opts.name,
+        role: 'admin',
+        passwordHash: hash,
+        locale: workspace.defaultLocale,
+      });
+    }
+    await recordAudit(tx, ctx, {
+      workspaceId: workspace.id,
+      action: found ? 'user.admin_reset_by_cli' : 'user.admin_created_by_cli',
+      subject: { type: 'user', id },
+    });
+    return found;
+  });
   return { email, workspace: ws.slug, created: !existing, generatedPassword };
 }

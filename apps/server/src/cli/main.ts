@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { EmailSchema, PasswordSchema } from '@switchboard/contracts';
 import { Command } from 'commander';
 import { buildApp } from '../app.js';
 import { type Config, ConfigError, loadConfig } from '../platform/config.js';
@@ -8,6 +9,8 @@ import { runMigrations } from '../platform/db/migrate.js';
 import { createAdmin } from './create-admin.js';
 import { seedDemo } from './seed-demo.js';
 import { serve } from './serve.js';
+
+class UsageError extends Error {}
 
 function config(): Config {
   return loadConfig(process.env);
@@ -19,6 +22,10 @@ async function run(fn: () => Promise<void>): Promise<void> {
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\n\nSee .env.example for every variable.\n`);
+      process.exit(1);
+    }
+    if (err instanceof UsageError) {
+      process.stderr.write(`${err.message}\n`);
       process.exit(1);
     }
     if (err instanceof DataDirLockedError) {
@@ -66,6 +73,14 @@ program
   .option('--workspace <slug>', 'workspace slug (default: the primary workspace, created if none exists)')
   .action((opts: { email: string; name: string; password?: string; workspace?: string }) =>
     run(async () => {
+      // Check the arguments before opening (and migrating) the database.
+      const email = EmailSchema.safeParse(opts.email);
+      const password = opts.password === undefined ? null : PasswordSchema.safeParse(opts.password);
+      const bad = [
+        email.success ? null : `--email: ${email.error.issues[0]?.message}`,
+        password && !password.success ? `--password: ${password.error.issues[0]?.message}` : null,
+      ].filter(Boolean);
+      if (bad.length) throw new UsageError(bad.join('\n'));
       const app = await buildApp(config(), { workers: false });
       try {
         const result = await createAdmin(app, opts);

@@ -68,6 +68,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) => {
     const body = problem(404, 'route.not_found', `No route ${request.method} ${request.url.split('?')[0]}`);
     body.requestId = String(request.id);
+    body.instance = request.url.split('?')[0];
     reply.status(404).type('application/problem+json').send(body);
   });
 }
