@@ -11,8 +11,9 @@ import type { Platform } from '../../platform/platform.js';
 import { recordAudit } from '../audit/index.js';
 import { normalizeRecoveryCode } from './auth.service.js';
 import { identityPolicy, requirePermission, requireUser } from './identity.policy.js';
-import { findRole, findUserById, revokeSessions, rolePermissions, type UserRow } from './identity.repo.js';
+import { findRole, findUserById, rolePermissions, type UserRow } from './identity.repo.js';
 import { apiTokens, recoveryCodes, sessions, users } from './identity.schema.js';
+import { endSessions } from './sessions.js';
 
 const RECOVERY_CODE_COUNT = 10;
 
@@ -78,17 +79,11 @@ export function accountService(p: Platform) {
       await p.transaction(async (tx) => {
         await tx.update(users).set({ passwordHash, updatedAt: sql`now()` }).where(eq(users.id, user.id));
         // Other sessions end: whoever knew the old password is signed out.
-        const ids = await revokeSessions(tx, user.id, actor.sessionId);
+        await endSessions(tx, ctx.actor, { workspaceId: user.workspaceId, userId: user.id, exceptSessionId: actor.sessionId });
         await recordAudit(tx, ctx, {
           workspaceId: user.workspaceId,
           action: 'auth.password_changed',
           subject: { type: 'user', id: user.id },
-        });
-        await recordEvent(tx, ctx.actor, {
-          workspaceId: user.workspaceId,
-          type: 'user.sessions_revoked',
-          subject: { type: 'user', id: user.id },
-          payload: { sessionIds: ids },
         });
       });
     },

@@ -19,11 +19,11 @@ import {
   findTokenWithUser,
   findUserByEmail,
   type RoleRow,
-  revokeSessions,
   rolePermissions,
   type UserRow,
 } from './identity.repo.js';
 import { apiTokens, invitations, passwordResets, recoveryCodes, sessions, users } from './identity.schema.js';
+import { endSessions } from './sessions.js';
 
 export const SESSION_COOKIE = 'sb_session';
 export const CSRF_COOKIE = 'sb_csrf';
@@ -285,18 +285,12 @@ export function authService(p: Platform, workspaces: WorkspacesService) {
 
     async logoutEverywhere(ctx: Ctx, actor: UserActor): Promise<void> {
       await p.transaction(async (tx) => {
-        const ids = await revokeSessions(tx, actor.userId);
+        const ids = await endSessions(tx, ctx.actor, { workspaceId: actor.workspaceId, userId: actor.userId });
         await recordAudit(tx, ctx, {
           workspaceId: actor.workspaceId,
           action: 'auth.logout_all',
           subject: { type: 'user', id: actor.userId },
           data: { sessions: ids.length },
-        });
-        await recordEvent(tx, ctx.actor, {
-          workspaceId: actor.workspaceId,
-          type: 'user.sessions_revoked',
-          subject: { type: 'user', id: actor.userId },
-          payload: { sessionIds: ids },
         });
       });
     },
@@ -387,18 +381,12 @@ export function authService(p: Platform, workspaces: WorkspacesService) {
           .update(users)
           .set({ passwordHash, failedLoginCount: 0, lockedUntil: null, updatedAt: sql`now()` })
           .where(eq(users.id, reset.userId));
-        const revoked = await revokeSessions(tx, reset.userId);
+        await endSessions(tx, ctx.actor, { workspaceId: reset.workspaceId, userId: reset.userId });
         await recordAudit(tx, ctx, {
           workspaceId: reset.workspaceId,
           action: 'auth.password_reset',
           actorId: reset.userId,
           subject: { type: 'user', id: reset.userId },
-        });
-        await recordEvent(tx, ctx.actor, {
-          workspaceId: reset.workspaceId,
-          type: 'user.sessions_revoked',
-          subject: { type: 'user', id: reset.userId },
-          payload: { sessionIds: revoked },
         });
       });
     },

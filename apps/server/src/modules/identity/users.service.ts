@@ -9,8 +9,9 @@ import type { Platform } from '../../platform/platform.js';
 import { recordAudit } from '../audit/index.js';
 import { MAIL_JOB } from './identity.jobs.js';
 import { identityPolicy, requirePermission } from './identity.policy.js';
-import { findRole, findUserByEmail, findUserById, revokeSessions } from './identity.repo.js';
+import { findRole, findUserByEmail, findUserById } from './identity.repo.js';
 import { apiTokens, invitations, roles, users } from './identity.schema.js';
+import { endSessions } from './sessions.js';
 
 const INVITATION_DAYS = 7;
 
@@ -97,18 +98,12 @@ export function usersService(p: Platform) {
           .where(eq(users.id, id))
           .returning();
         if (input.disabled || (input.role !== undefined && input.role !== user.role)) {
-          const revoked = await revokeSessions(tx, id);
+          await endSessions(tx, ctx.actor, { workspaceId: actor.workspaceId, userId: id });
           if (input.disabled)
             await tx
               .update(apiTokens)
               .set({ revokedAt: sql`now()` })
               .where(and(eq(apiTokens.userId, id), isNull(apiTokens.revokedAt)));
-          await recordEvent(tx, ctx.actor, {
-            workspaceId: actor.workspaceId,
-            type: 'user.sessions_revoked',
-            subject: { type: 'user', id },
-            payload: { sessionIds: revoked },
-          });
         }
         await recordAudit(tx, ctx, {
           workspaceId: actor.workspaceId,
