@@ -429,7 +429,7 @@ export function authService(p: Platform, workspaces: WorkspacesService) {
           throw new AppError('user.email_taken', 409, 'An account with this email already exists');
         }
         const id = uuidv7();
-        // Inside the transaction: on PGlite a query outside it would wait for it forever.
+        // Through tx: a root-handle query inside platform.transaction throws (on PGlite it would deadlock).
         const ws = await workspaces.findById(inv.workspaceId, tx);
         const [user] = await tx
           .insert(users)
