@@ -11,6 +11,7 @@ import pino from 'pino';
 import { auditRoutes } from './modules/audit/index.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { registerIdentity } from './modules/identity/index.js';
+import { registerTickets } from './modules/tickets/index.js';
 import { workspacesRoutes, workspacesService } from './modules/workspaces/index.js';
 import type { Config } from './platform/config.js';
 import { type Database, openDatabase } from './platform/db/client.js';
@@ -45,7 +46,8 @@ async function registerModules(app: FastifyInstance, p: Platform) {
   await app.register(workspacesRoutes(workspaces));
   await app.register(auditRoutes(p));
   await app.register(healthRoutes(p));
-  return { workspaces, ...identity };
+  const tickets = await registerTickets(app, p);
+  return { workspaces, ...identity, tickets };
 }
 
 /** Builds the whole application without listening: `main.ts` listens, tests use `inject`. */

@@ -44,6 +44,19 @@ export const ConfigSchema = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).default('Switchboard <no-reply@localhost>'),
   WEB_DIST_DIR: z.string().optional(),
+  /** Where attachment bytes are kept (default DATA_DIR/files). */
+  STORAGE_DIR: z.string().optional(),
+  ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(25 * 1024 * 1024),
+  /** Comma-separated MIME types or type/* patterns; executables and HTML are refused by default. */
+  ATTACHMENT_TYPES: z
+    .string()
+    .default(
+      'image/*,text/plain,text/csv,application/pdf,application/zip,application/json,message/rfc822,application/msword,application/vnd.openxmlformats-officedocument.*,application/vnd.ms-excel,application/vnd.oasis.opendocument.*,audio/*,video/*',
+    ),
   JOBS: bool.default(true),
   METRICS: bool.default(true),
 });

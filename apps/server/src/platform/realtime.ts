@@ -10,6 +10,11 @@ export type SocketAuthenticator = (handshake: { headers: IncomingHttpHeaders; au
 /** Decides whether an actor may join `<prefix>:<id>`. */
 export type RoomAuthorizer = (actor: UserActor, id: string) => Promise<boolean>;
 
+/** A client→server event handled by a module; `socket.rooms` tells what it subscribed to. */
+export type ClientEventHandler = (actor: UserActor, socket: Socket, payload: unknown, ack?: (res: unknown) => void) => Promise<void> | void;
+/** Told when a socket joins or leaves a room of the prefix (including by disconnecting). */
+export type RoomChangeHandler = (room: string, actor: UserActor, change: 'joined' | 'left') => Promise<void> | void;
+
 export const rooms = {
   staff: (workspaceId: string) => `ws:${workspaceId}:staff`,
   user: (userId: string) => `user:${userId}`,
@@ -27,6 +32,8 @@ export class Realtime {
   private authenticator: SocketAuthenticator | null = null;
   private readonly authorizers = new Map<string, RoomAuthorizer>();
   private redis: Redis[] = [];
+  private readonly handlers = new Map<string, ClientEventHandler>();
+  private readonly roomHandlers = new Map<string, RoomChangeHandler>();
 
   constructor(
     server: HttpServer,
@@ -70,6 +77,31 @@ export class Realtime {
     this.authorizers.set(prefix, fn);
   }
 
+  handle(event: string, fn: ClientEventHandler): void {
+    this.handlers.set(event, fn);
+  }
+
+  onRoomChange(prefix: string, fn: RoomChangeHandler): void {
+    this.roomHandlers.set(prefix, fn);
+  }
+
+  /** The users connected to a room, across nodes (with the Redis adapter). */
+  async membersOf(room: string): Promise<UserActor[]> {
+    const sockets = await this.io.in(room).fetchSockets();
+    const seen = new Map<string, UserActor>();
+    for (const s of sockets) {
+      const a = s.data.actor as UserActor | undefined;
+      if (a && !seen.has(a.userId)) seen.set(a.userId, a);
+    }
+    return [...seen.values()];
+  }
+
+  private notifyRoom(room: string, actor: UserActor, change: 'joined' | 'left'): void {
+    const fn = this.roomHandlers.get(room.split(':')[0] ?? '');
+    if (!fn) return;
+    Promise.resolve(fn(room, actor, change)).catch((err) => this.log.warn({ err, room }, 'room change handler failed'));
+  }
+
   emit(room: string, event: string, payload: unknown): void {
     this.io.to(room).emit(event, payload);
   }
@@ -105,11 +137,32 @@ export class Realtime {
       }
       if (ok) await socket.join(room);
       ack?.(ok ? { ok } : { ok, code: 'auth.forbidden' });
+      if (ok) this.notifyRoom(room, actor, 'joined');
     });
     socket.on('unsubscribe', async (msg: unknown, ack?: (res: { ok: boolean }) => void) => {
       const room = (msg as { room?: unknown })?.room;
-      if (typeof room === 'string') await socket.leave(room);
+      if (typeof room === 'string' && socket.rooms.has(room)) {
+        await socket.leave(room);
+        this.notifyRoom(room, actor, 'left');
+      }
       ack?.({ ok: true });
     });
+    socket.on('disconnect', () => {
+      // socket.io has already emptied socket.rooms here; `joined` was recorded on subscribe.
+      for (const room of (socket.data.subscribed as Set<string> | undefined) ?? []) this.notifyRoom(room, actor, 'left');
+    });
+    socket.on('disconnecting', () => {
+      socket.data.subscribed = new Set([...socket.rooms].filter((r) => this.roomHandlers.has(r.split(':')[0] ?? '')));
+    });
+    for (const [name, fn] of this.handlers) {
+      socket.on(name, async (payload: unknown, ack?: (res: unknown) => void) => {
+        try {
+          await fn(actor, socket, payload, ack);
+        } catch (err) {
+          this.log.warn({ err, event: name }, 'socket event handler failed');
+          ack?.({ ok: false, code: 'internal' });
+        }
+      });
+    }
   }
 }

@@ -24,6 +24,24 @@ export const roles = pgTable(
   (t) => [uniqueIndex('roles_workspace_key').on(t.workspaceId, t.key)],
 );
 
+/** Companies that customers belong to; SLA policies and routing rules can match on them. */
+export const organizations = pgTable(
+  'organizations',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    /** Email domains whose senders join the organization automatically. */
+    domains: text('domains').array().notNull().default(sql`'{}'::text[]`),
+    notes: text('notes'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('organizations_workspace_name').on(t.workspaceId, t.name)],
+);
+
 /** Customers, agents, supervisors and admins in one table. A customer may have no password. */
 export const users = pgTable(
   'users',
@@ -35,6 +53,8 @@ export const users = pgTable(
     email: text('email'),
     name: text('name').notNull(),
     role: text('role').notNull(),
+    organizationId: uuid('organization_id').references(() => organizations.id, { onDelete: 'set null' }),
+    phone: text('phone'),
     passwordHash: text('password_hash'),
     locale: text('locale').notNull().default('en'),
     timezone: text('timezone').notNull().default('UTC'),

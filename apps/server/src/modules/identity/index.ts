@@ -13,7 +13,10 @@ import { usersService } from './users.service.js';
 
 export { type AuthService, CSRF_COOKIE, SESSION_COOKIE } from './auth.service.js';
 export { CLEANUP_JOB, MAIL_JOB } from './identity.jobs.js';
-export { roles, users } from './identity.schema.js';
+export { organizations, roles, users } from './identity.schema.js';
+export { requirePermission, requireUser } from './identity.policy.js';
+export { findOrCreateCustomer, organizationForEmail } from './customers.js';
+export { findUserById, type UserRow } from './identity.repo.js';
 
 /** Identity: sessions, tokens, 2FA, users, roles, invitations. Registers the auth hook. */
 export async function registerIdentity(app: FastifyInstance, p: Platform, workspaces: WorkspacesService) {

@@ -1,4 +1,4 @@
-import { boolean, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const workspaces = pgTable(
   'workspaces',
@@ -10,6 +10,8 @@ export const workspaces = pgTable(
     timezone: text('timezone').notNull().default('UTC'),
     logoUrl: text('logo_url'),
     signupEnabled: boolean('signup_enabled').notNull().default(true),
+    /** Solved tickets close after this many days without activity. */
+    autoCloseDays: integer('auto_close_days').notNull().default(4),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,0 +1,176 @@
+import type { TicketChanges, TicketStatus } from '@switchboard/contracts';
+import { and, eq, gt, inArray, ne, sql } from 'drizzle-orm';
+import type { Ctx } from '../../platform/context.js';
+import type { Tx } from '../../platform/db/client.js';
+import { AppError, forbidden, invalid } from '../../platform/errors.js';
+import { recordEvent } from '../../platform/events/outbox.js';
+import { extractMentions } from '../../platform/html.js';
+import { searchDocument } from '../../platform/search/text-search.js';
+import { prepareBody } from './message-body.js';
+import { statusAfterAgentReply, statusAfterCustomerReply } from './ticket-status.js';
+import { applyChanges, appendMessage, assertNotMerged, authorOf, runHooks } from './ticket-writer.js';
+import { requireTicketPermission, type TicketViewer } from './tickets.policy.js';
+import { presentMessageForAgent, presentMessageForCustomer } from './tickets.presenter.js';
+import {
+  findAttachmentsOfMessages,
+  findMessages,
+  findStagedAttachments,
+  findUsersByIds,
+  listFieldDefs,
+  type MessageRow,
+  type TicketRow,
+} from './tickets.repo.js';
+import { attachments, messages, tickets } from './tickets.schema.js';
+import { loadVisible, type TicketsCore, viewerFor } from './tickets.service.js';
+
+export interface NewMessage {
+  kind: 'reply' | 'note';
+  bodyHtml?: string | undefined;
+  bodyText?: string | undefined;
+  attachmentIds?: string[] | undefined;
+  status?: TicketStatus | undefined;
+  seenSeq?: number | undefined;
+  force?: boolean | undefined;
+  /** Channel metadata (email Message-ID, external ids); set by channel adapters. */
+  externalId?: string | undefined;
+  meta?: Record<string, unknown> | undefined;
+  channel?: string | undefined;
+}
+
+/** Staff writing after someone else's public message they have not seen gets a warning first. */
+async function assertNoNewActivity(tx: Tx, ticket: TicketRow, viewer: TicketViewer, seenSeq: number | undefined) {
+  if (seenSeq === undefined || seenSeq >= ticket.lastSeq) return;
+  const newer = await tx
+    .select({ id: messages.id })
+    .from(messages)
+    .where(and(eq(messages.ticketId, ticket.id), gt(messages.seq, seenSeq), ne(messages.kind, 'event'), ne(messages.authorId, viewer.actor.userId)))
+    .limit(1);
+  if (newer.length) {
+    throw new AppError('ticket.new_activity', 409, 'Someone replied since you opened this ticket; review it, then send again (force)');
+  }
+}
+
+/**
+ * Writes a reply or note on a locked ticket, moves the status the way a conversation should
+ * (customer reply reopens, agent reply takes a new ticket into work), records events and runs
+ * the hooks. The one path for every channel.
+ */
+export async function writeMessage(tx: Tx, core: TicketsCore, ctx: Ctx, ticket: TicketRow, input: NewMessage, uploaderId: string | null) {
+  const staff = ctx.actor.kind !== 'customer';
+  const body = prepareBody(input);
+  const mentions = input.kind === 'note' ? extractMentions(body.html) : [];
+  if (mentions.length) {
+    const found = await findUsersByIds(tx, ticket.workspaceId, mentions);
+    const bad = mentions.filter((id: string) => found.get(id)?.role === 'customer' || !found.get(id));
+    if (bad.length) throw invalid('bodyHtml', 'Only staff can be mentioned in a note', 'mention_invalid');
+  }
+  const files = await findStagedAttachments(tx, ticket.workspaceId, uploaderId, input.attachmentIds ?? []);
+  if (files.length !== new Set(input.attachmentIds ?? []).size) {
+    throw invalid('attachmentIds', 'Unknown attachment, or one already used', 'attachment_not_found');
+  }
+  const author = authorOf(ctx);
+  const message = await appendMessage(tx, ticket, {
+    kind: input.kind,
+    ...author,
+    channel: input.channel ?? (staff ? (ticket.channel === 'web_chat' ? 'web_chat' : 'agent') : ticket.channel),
+    bodyHtml: body.html,
+    bodyText: body.text,
+    mentions,
+    externalId: input.externalId ?? null,
+    meta: input.meta ?? {},
+    searchVector: sql`to_tsvector('simple', ${searchDocument(body.text)})`,
+  });
+  if (files.length) {
+    await tx
+      .update(attachments)
+      .set({ messageId: message.id, ticketId: ticket.id })
+      .where(inArray(attachments.id, files.map((f) => f.id)));
+  }
+  const now = message.createdAt;
+  const isPublic = input.kind === 'reply';
+  const set: Partial<typeof tickets.$inferInsert> = {
+    messageCount: sql`${tickets.messageCount} + 1` as unknown as number,
+    updatedAt: now,
+  };
+  if (isPublic) set.lastMessageAt = now;
+  if (isPublic && staff) {
+    set.lastAgentReplyAt = now;
+    if (!ticket.firstResponseAt) set.firstResponseAt = now;
+  }
+  if (isPublic && !staff) set.lastCustomerMessageAt = now;
+  const [row] = await tx.update(tickets).set(set).where(eq(tickets.id, ticket.id)).returning();
+  let current = row as TicketRow;
+
+  await recordEvent(tx, ctx.actor, {
+    workspaceId: ticket.workspaceId,
+    type: 'message.created',
+    subject: { type: 'ticket', id: ticket.id },
+    payload: { ticketId: ticket.id, messageId: message.id, kind: message.kind, seq: message.seq, authorKind: author.authorKind },
+  });
+  for (const userId of mentions) {
+    await recordEvent(tx, ctx.actor, {
+      workspaceId: ticket.workspaceId,
+      type: 'mention.created',
+      subject: { type: 'ticket', id: ticket.id },
+      payload: { ticketId: ticket.id, number: ticket.number, messageId: message.id, userId },
+    });
+  }
+
+  const defs = await listFieldDefs(tx, ticket.workspaceId);
+  current = await runHooks(tx, ctx, ticket, current, [], { defs, hooks: core.hooks, kind: 'message', message });
+
+  let status = input.status;
+  if (!status && isPublic) {
+    status = staff ? statusAfterAgentReply(current.status as TicketStatus) : statusAfterCustomerReply(current.status as TicketStatus);
+  }
+  if (status && status !== current.status) {
+    const changes: TicketChanges = { status };
+    current = await applyChanges(tx, ctx, current, changes, { defs, hooks: core.hooks, message });
+  }
+  return { message, ticket: current };
+}
+
+export function messagesService(core: TicketsCore) {
+  const { p } = core;
+  return {
+    async add(ctx: Ctx, ticketId: string, input: NewMessage) {
+      const viewer = await viewerFor(core, ctx);
+      if (viewer.staff) requireTicketPermission(viewer, input.kind === 'note' ? 'ticket.note' : 'ticket.reply');
+      if (!viewer.staff && input.kind === 'note') throw forbidden('Customers cannot write internal notes');
+      if (!viewer.staff && input.status && input.status !== 'solved') throw forbidden('Customers can only mark their ticket solved');
+      return p.transaction(async (tx) => {
+        const ticket = await loadVisible(core, tx, viewer, ticketId, true);
+        assertNotMerged(ticket);
+        if (ticket.status === 'closed') {
+          throw new AppError('ticket.closed', 409, 'This ticket is closed; open a new ticket to follow up');
+        }
+        if (viewer.staff && !input.force) await assertNoNewActivity(tx, ticket, viewer, input.seenSeq);
+        const { message, ticket: after } = await writeMessage(tx, core, ctx, ticket, input, viewer.actor.userId);
+        const users = await findUsersByIds(tx, ticket.workspaceId, [message.authorId ?? '']);
+        const files = (await findAttachmentsOfMessages(tx, [message.id])).get(message.id) ?? [];
+        return {
+          message: viewer.staff ? presentMessageForAgent(message, users, files) : presentMessageForCustomer(message, users, files),
+          ticketVersion: after.version,
+          status: after.status,
+        };
+      });
+    },
+
+    async list(ctx: Ctx, ticketId: string, q: { afterSeq: number; limit: number }) {
+      const viewer = await viewerFor(core, ctx);
+      const ticket = await loadVisible(core, p.db, viewer, ticketId);
+      const rows = await findMessages(p.db, ticket.id, q.afterSeq, q.limit, !viewer.staff);
+      return presentMessages(p.db, viewer.staff, ticket, rows);
+    },
+  };
+}
+
+export async function presentMessages(db: Tx | TicketsCore['p']['db'], staff: boolean, ticket: TicketRow, rows: MessageRow[]) {
+  const users = await findUsersByIds(db, ticket.workspaceId, rows.map((m) => m.authorId ?? ''));
+  const files = await findAttachmentsOfMessages(
+    db,
+    rows.map((m) => m.id),
+  );
+  if (staff) return rows.map((m) => presentMessageForAgent(m, users, files.get(m.id)));
+  return rows.map((m) => presentMessageForCustomer(m, users, files.get(m.id))).filter((m) => m !== null);
+}

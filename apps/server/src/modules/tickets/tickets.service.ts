@@ -1,0 +1,338 @@
+import type { CreateTicketBody, TicketChanges } from '@switchboard/contracts';
+import { eq, inArray, sql } from 'drizzle-orm';
+import { hasPermission, isUser } from '../../platform/auth/actor.js';
+import type { Ctx } from '../../platform/context.js';
+import type { DbOrTx, Tx } from '../../platform/db/client.js';
+import { AppError, forbidden, invalid } from '../../platform/errors.js';
+import { recordEvent } from '../../platform/events/outbox.js';
+import { uuidv7 } from '../../platform/ids.js';
+import type { Platform } from '../../platform/platform.js';
+import { searchDocument } from '../../platform/search/text-search.js';
+import { findOrCreateCustomer } from '../identity/index.js';
+import { type FieldDef, validateCustomFields } from './custom-fields.js';
+import { prepareBody } from './message-body.js';
+import { applyChanges, appendMessage, assertNotMerged, assertVersion, authorOf, runHooks } from './ticket-writer.js';
+import type { TicketDeps } from './tickets.deps.js';
+import type { TicketHooks } from './tickets.hooks.js';
+import { canSee, requireTicketPermission, type TicketViewer, ticketNotFound, viewerOf } from './tickets.policy.js';
+import { presentTicketForAgent, presentTicketForCustomer } from './tickets.presenter.js';
+import {
+  findFollowerIds,
+  findStagedAttachments,
+  findTaxonomy,
+  findTicket,
+  findUsersByIds,
+  isFollower,
+  listFieldDefs,
+  lockTicket,
+  nextTicketNumber,
+  type TicketRow,
+} from './tickets.repo.js';
+import { attachments, ticketFollowers, tickets } from './tickets.schema.js';
+
+export interface TicketsCore {
+  p: Platform;
+  hooks: TicketHooks;
+  deps: TicketDeps;
+}
+
+/** The viewer for ctx, with team membership for restricted staff. */
+export async function viewerFor(core: TicketsCore, ctx: Ctx, db: DbOrTx = core.p.db): Promise<TicketViewer> {
+  const base = viewerOf(ctx.actor);
+  if (!base.restricted) return base;
+  return { ...base, teamIds: await core.deps.teamIdsOf(db, base.actor.workspaceId, base.actor.userId) };
+}
+
+/** Loads a ticket the viewer may see, or 404. */
+export async function loadVisible(core: TicketsCore, db: DbOrTx, viewer: TicketViewer, id: string, lock = false): Promise<TicketRow> {
+  const ws = viewer.actor.workspaceId;
+  const ticket = lock ? await lockTicket(db, ws, id) : await findTicket(db, ws, id);
+  if (!ticket) throw ticketNotFound();
+  const following = !viewer.staff && ticket.requesterId !== viewer.actor.userId ? await isFollower(db, id, viewer.actor.userId) : false;
+  if (!canSee(viewer, ticket, following)) throw ticketNotFound();
+  return ticket;
+}
+
+async function fieldDefs(db: DbOrTx, workspaceId: string): Promise<FieldDef[]> {
+  return listFieldDefs(db, workspaceId);
+}
+
+/** Checks references (category, type, assignee, team, followers) inside the workspace. */
+export async function checkReferences(core: TicketsCore, db: DbOrTx, workspaceId: string, c: TicketChanges): Promise<void> {
+  if (c.categoryId) {
+    const cat = await findTaxonomy(db, workspaceId, c.categoryId, 'category');
+    if (!cat || cat.archivedAt) throw invalid('categoryId', 'Unknown category', 'taxonomy_not_found');
+  }
+  if (c.typeId) {
+    const type = await findTaxonomy(db, workspaceId, c.typeId, 'type');
+    if (!type || type.archivedAt) throw invalid('typeId', 'Unknown ticket type', 'taxonomy_not_found');
+  }
+  if (c.assigneeId) {
+    const u = (await findUsersByIds(db, workspaceId, [c.assigneeId])).get(c.assigneeId);
+    if (!u || u.role === 'customer' || u.disabledAt) throw invalid('assigneeId', 'Assign to an active staff member', 'assignee_invalid');
+  }
+  if (c.teamId && !(await core.deps.teamExists(db, workspaceId, c.teamId))) throw invalid('teamId', 'Unknown team', 'team_not_found');
+  if (c.followerIds?.length) {
+    const found = await findUsersByIds(db, workspaceId, c.followerIds);
+    if (found.size !== new Set(c.followerIds).size) throw invalid('followerIds', 'Unknown user among the followers', 'user_not_found');
+  }
+}
+
+function checkFields(defs: FieldDef[], input: Record<string, unknown> | undefined, audience: 'staff' | 'customer') {
+  if (!input) return {};
+  const { values, errors } = validateCustomFields(defs, input, audience);
+  if (errors.length) throw new AppError('validation.failed', 400, 'The request is invalid', { errors });
+  return values;
+}
+
+async function resolveRequester(db: DbOrTx, viewer: TicketViewer, input: CreateTicketBody) {
+  const ws = viewer.actor.workspaceId;
+  if (!viewer.staff) return (await findUsersByIds(db, ws, [viewer.actor.userId])).get(viewer.actor.userId);
+  if (input.requesterId) {
+    const u = (await findUsersByIds(db, ws, [input.requesterId])).get(input.requesterId);
+    if (!u || u.disabledAt) throw invalid('requesterId', 'Unknown requester', 'requester_invalid');
+    return u;
+  }
+  if (input.requester) {
+    const { user } = await findOrCreateCustomer(db, ws, input.requester);
+    return (await findUsersByIds(db, ws, [user.id])).get(user.id);
+  }
+  return (await findUsersByIds(db, ws, [viewer.actor.userId])).get(viewer.actor.userId);
+}
+
+export function ticketsService(core: TicketsCore) {
+  const { p } = core;
+
+  async function present(db: DbOrTx, viewer: TicketViewer, t: TicketRow) {
+    const users = await findUsersByIds(db, t.workspaceId, [t.requesterId, t.assigneeId ?? '']);
+    if (viewer.staff) {
+      const followers = await findFollowerIds(db, [t.id]);
+      const clocks = await core.deps.slaClocksOf(db, [t.id]);
+      return { audience: 'staff' as const, ticket: presentTicketForAgent(t, { users, followerIds: followers.get(t.id) ?? [], clocks: clocks.get(t.id) ?? [] }) };
+    }
+    const merged = t.mergedIntoId ? await findTicket(db, t.workspaceId, t.mergedIntoId) : null;
+    const defs = await fieldDefs(db, t.workspaceId);
+    return {
+      audience: 'customer' as const,
+      ticket: presentTicketForCustomer(t, { users, defs, viewerId: viewer.actor.userId, mergedIntoNumber: merged?.number ?? null }),
+    };
+  }
+
+  return {
+    present,
+
+    /** `inTx` runs last inside the create transaction (the route stores the idempotent response there). */
+    async create(ctx: Ctx, input: CreateTicketBody, options: { inTx?: (tx: Tx, result: Awaited<ReturnType<typeof present>>) => Promise<void> } = {}) {
+      const viewer = await viewerFor(core, ctx);
+      const ws = viewer.actor.workspaceId;
+      if (viewer.staff) requireTicketPermission(viewer, 'ticket.update');
+      if (!viewer.staff) {
+        // Customers describe their problem; staff-only fields are refused rather than ignored.
+        for (const k of ['requesterId', 'requester', 'priority', 'status', 'typeId', 'assigneeId', 'teamId', 'tags', 'followerIds'] as const) {
+          if (input[k] !== undefined) throw invalid(k, 'Customers cannot set this field', 'field_not_allowed');
+        }
+      }
+      if ((input.assigneeId || input.teamId) && viewer.staff && !hasPermission(viewer.actor, 'ticket.assign')) throw forbidden();
+      const body = prepareBody(input);
+      const defs = await fieldDefs(p.db, ws);
+      const custom = checkFields(defs, input.customFields, viewer.staff ? 'staff' : 'customer');
+      await checkReferences(core, p.db, ws, input);
+      const requester = await resolveRequester(p.db, viewer, input);
+      if (!requester) throw invalid('requester', 'Unknown requester', 'requester_invalid');
+      const staged = await findStagedAttachments(p.db, ws, viewer.actor.userId, input.attachmentIds ?? []);
+      if (staged.length !== new Set(input.attachmentIds ?? []).size) {
+        throw invalid('attachmentIds', 'Unknown attachment, or one already used', 'attachment_not_found');
+      }
+      const number = await nextTicketNumber(p.db, ws);
+      const channel = input.channel ?? (viewer.staff ? (viewer.actor.tokenId ? 'api' : 'agent') : 'portal');
+
+      return p.transaction(async (tx) => {
+        const now = new Date();
+        const [row] = await tx
+          .insert(tickets)
+          .values({
+            id: uuidv7(),
+            workspaceId: ws,
+            number,
+            subject: input.subject,
+            status: 'new',
+            priority: input.priority ?? 'normal',
+            typeId: input.typeId ?? null,
+            categoryId: input.categoryId ?? null,
+            channel,
+            language: input.language ?? requester.locale,
+            requesterId: requester.id,
+            organizationId: requester.organizationId,
+            tags: [...new Set(input.tags ?? [])].sort(),
+            customFields: Object.fromEntries(Object.entries(custom).filter(([, v]) => v !== null)),
+            lastCustomerMessageAt: now,
+            lastMessageAt: now,
+            searchVector: sql`to_tsvector('simple', ${searchDocument(`${input.subject} ${requester.name} ${requester.email ?? ''}`)})`,
+            createdAt: now,
+            updatedAt: now,
+          })
+          .returning();
+        const ticket = row as TicketRow;
+        const message = await writeFirstMessage(tx, ctx, viewer, ticket, requester.id, body, staged.map((a) => a.id));
+        if (input.followerIds?.length) {
+          await tx
+            .insert(ticketFollowers)
+            .values(input.followerIds.map((userId) => ({ ticketId: ticket.id, userId, workspaceId: ws })))
+            .onConflictDoNothing();
+        }
+        await recordEvent(tx, ctx.actor, {
+          workspaceId: ws,
+          type: 'ticket.created',
+          subject: { type: 'ticket', id: ticket.id },
+          payload: { ticketId: ticket.id, number, channel, requesterId: requester.id },
+        });
+        let current = await runHooks(tx, ctx, null, { ...ticket, lastSeq: message.seq, messageCount: 1 }, [], {
+          defs,
+          hooks: core.hooks,
+          kind: 'created',
+          message,
+        });
+        const initial: TicketChanges = {};
+        if (input.assigneeId !== undefined) initial.assigneeId = input.assigneeId;
+        if (input.teamId !== undefined) initial.teamId = input.teamId;
+        if (input.status && input.status !== 'new') initial.status = input.status;
+        if (Object.keys(initial).length) current = await applyChanges(tx, ctx, current, initial, { defs, hooks: core.hooks });
+        const result = await present(tx, viewer, current);
+        await options.inTx?.(tx, result);
+        return result;
+      });
+    },
+
+    async get(ctx: Ctx, id: string) {
+      const viewer = await viewerFor(core, ctx);
+      const ticket = await loadVisible(core, p.db, viewer, id);
+      return present(p.db, viewer, ticket);
+    },
+
+    async update(ctx: Ctx, id: string, changes: TicketChanges, expectedVersion?: number) {
+      const viewer = await viewerFor(core, ctx);
+      const ws = viewer.actor.workspaceId;
+      checkChangePermissions(viewer, changes);
+      const defs = await fieldDefs(p.db, ws);
+      const custom = checkFields(defs, changes.customFields, viewer.staff ? 'staff' : 'customer');
+      await checkReferences(core, p.db, ws, changes);
+      return p.transaction(async (tx) => {
+        const ticket = await loadVisible(core, tx, viewer, id, true);
+        assertNotMerged(ticket);
+        assertVersion(ticket, expectedVersion);
+        const after = await applyChanges(tx, ctx, ticket, changes, { defs, hooks: core.hooks, customFields: custom });
+        return present(tx, viewer, after);
+      });
+    },
+
+    /** Applies one change set to many tickets; each ticket succeeds or fails on its own. */
+    async bulkUpdate(ctx: Ctx, ids: string[], changes: TicketChanges) {
+      const viewer = await viewerFor(core, ctx);
+      if (!viewer.staff) throw forbidden();
+      checkChangePermissions(viewer, changes);
+      const ws = viewer.actor.workspaceId;
+      const defs = await fieldDefs(p.db, ws);
+      const custom = checkFields(defs, changes.customFields, 'staff');
+      await checkReferences(core, p.db, ws, changes);
+      const updated: string[] = [];
+      const failed: Array<{ id: string; code: string; detail: string }> = [];
+      for (const id of [...new Set(ids)]) {
+        try {
+          await p.transaction(async (tx) => {
+            const ticket = await loadVisible(core, tx, viewer, id, true);
+            assertNotMerged(ticket);
+            await applyChanges(tx, ctx, ticket, changes, { defs, hooks: core.hooks, customFields: custom });
+          });
+          updated.push(id);
+        } catch (err) {
+          if (!(err instanceof AppError)) throw err;
+          failed.push({ id, code: err.code, detail: err.message });
+        }
+      }
+      return { updated, failed };
+    },
+
+    /** Customer satisfaction on a solved or closed ticket: 1–5 and an optional comment. */
+    async rate(ctx: Ctx, id: string, input: { score: number; comment?: string | undefined }) {
+      const viewer = await viewerFor(core, ctx);
+      return p.transaction(async (tx) => {
+        const ticket = await loadVisible(core, tx, viewer, id, true);
+        if (viewer.staff || ticket.requesterId !== viewer.actor.userId) throw forbidden('Only the requester can rate the ticket');
+        if (ticket.status !== 'solved' && ticket.status !== 'closed') {
+          throw new AppError('ticket.invalid_transition', 409, 'You can rate a ticket once it is solved');
+        }
+        const [after] = await tx
+          .update(tickets)
+          .set({ satisfaction: input.score, satisfactionComment: input.comment ?? null, updatedAt: new Date() })
+          .where(eq(tickets.id, id))
+          .returning();
+        await appendMessage(tx, after as TicketRow, {
+          kind: 'event',
+          ...authorOf(ctx),
+          channel: 'system',
+          event: { type: 'satisfaction_rated', score: input.score, comment: input.comment ?? null },
+        });
+        await recordEvent(tx, ctx.actor, {
+          workspaceId: ticket.workspaceId,
+          type: 'ticket.updated',
+          subject: { type: 'ticket', id },
+          payload: { ticketId: id, number: ticket.number, fields: ['satisfaction'] },
+        });
+        return present(tx, viewer, after as TicketRow);
+      });
+    },
+  };
+}
+
+function checkChangePermissions(viewer: TicketViewer, c: TicketChanges): void {
+  if (!viewer.staff) {
+    const allowed = new Set(['status', 'customFields']);
+    const extra = Object.keys(c).filter((k) => c[k as keyof TicketChanges] !== undefined && !allowed.has(k));
+    if (extra.length) throw forbidden(`Customers cannot change ${extra.join(', ')}`);
+    return;
+  }
+  requireTicketPermission(viewer, 'ticket.update');
+  if (c.assigneeId !== undefined || c.teamId !== undefined) requireTicketPermission(viewer, 'ticket.assign');
+}
+
+async function writeFirstMessage(
+  tx: Tx,
+  ctx: Ctx,
+  viewer: TicketViewer,
+  ticket: TicketRow,
+  requesterId: string,
+  body: { html: string; text: string },
+  attachmentIds: string[],
+) {
+  // The description is the requester's words unless an agent opens a ticket to write to a customer.
+  const fromRequester = !viewer.staff || ticket.channel !== 'agent';
+  const author = fromRequester
+    ? {
+        authorKind: 'customer' as const,
+        authorId: requesterId,
+        viaTokenId: isUser(ctx.actor) ? (ctx.actor.tokenId ?? null) : null,
+      }
+    : authorOf(ctx);
+  const message = await appendMessage(tx, ticket, {
+    kind: 'reply',
+    ...author,
+    channel: ticket.channel,
+    bodyHtml: body.html,
+    bodyText: body.text,
+    searchVector: sql`to_tsvector('simple', ${searchDocument(body.text)})`,
+  });
+  await tx.update(tickets).set({ messageCount: 1 }).where(eq(tickets.id, ticket.id));
+  if (attachmentIds.length) {
+    await tx.update(attachments).set({ messageId: message.id, ticketId: ticket.id }).where(inArray(attachments.id, attachmentIds));
+  }
+  if (!fromRequester) {
+    await tx.update(tickets).set({ lastAgentReplyAt: message.createdAt }).where(eq(tickets.id, ticket.id));
+  }
+  await recordEvent(tx, ctx.actor, {
+    workspaceId: ticket.workspaceId,
+    type: 'message.created',
+    subject: { type: 'ticket', id: ticket.id },
+    payload: { ticketId: ticket.id, messageId: message.id, kind: 'reply', seq: message.seq, authorKind: author.authorKind },
+  });
+  return message;
+}
