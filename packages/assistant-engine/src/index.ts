@@ -30,8 +30,10 @@ export {
   lexiconSentiment,
   type SentimentLabel,
 } from './sentiment/sentiment.js';
+export { segmentChinese } from './text/jieba.js';
 export { foldAccents, normalizeText } from './text/normalize.js';
 export { porterStem } from './text/stemmer.js';
+export { ENGLISH_STOPWORDS } from './text/stopwords.js';
 export { analyze, charNgrams, type Token, tokenize } from './text/tokenize.js';
 export { type SparseVector, TfidfVectorizer, type VectorizerConfig } from './text/vectorizer.js';
 export { parseCsv, parseCsvRecords } from './util/csv.js';

@@ -1,0 +1,123 @@
+import type { AddressInfo } from 'node:net';
+import { io, type Socket } from 'socket.io-client';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, createWorkspace, signedIn, startApp, type TestApp, waitFor } from '../../test/harness.js';
+import { SESSION_COOKIE } from '../identity/index.js';
+
+const sockets: Socket[] = [];
+let app: TestApp;
+let url: string;
+let ws: Awaited<ReturnType<typeof createWorkspace>>;
+let agent: Awaited<ReturnType<typeof signedIn>>;
+let agent2: Awaited<ReturnType<typeof signedIn>>;
+let customer: Awaited<ReturnType<typeof signedIn>>;
+
+function socketOf(client: Client): Promise<Socket> {
+  const socket = io(url, {
+    path: '/socket.io',
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    extraHeaders: { cookie: `${SESSION_COOKIE}=${client.cookies.get(SESSION_COOKIE)}` },
+  });
+  sockets.push(socket);
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', reject);
+  });
+}
+
+/** Collects every payload of `event` on the socket. */
+function collect<T = Record<string, unknown>>(socket: Socket, event: string): T[] {
+  const got: T[] = [];
+  socket.on(event, (p: T) => got.push(p));
+  return got;
+}
+
+async function subscribe(socket: Socket, room: string): Promise<{ ok: boolean; code?: string }> {
+  return socket.emitWithAck('subscribe', { room });
+}
+
+beforeAll(async () => {
+  app = await startApp();
+  await app.server.listen({ port: 0, host: '127.0.0.1' });
+  url = `http://127.0.0.1:${(app.server.server.address() as AddressInfo).port}`;
+  ws = await createWorkspace(app);
+  agent = await signedIn(app, ws.id, 'agent');
+  agent2 = await signedIn(app, ws.id, 'agent');
+  customer = await signedIn(app, ws.id, 'customer');
+});
+afterAll(async () => app.close());
+afterEach(() => {
+  for (const s of sockets.splice(0)) s.disconnect();
+});
+
+async function newTicket() {
+  const res = await customer.client.post('/api/v1/tickets', { subject: 'Live', bodyText: 'Hello?' });
+  return res.json().id as string;
+}
+
+describe('ticket realtime', () => {
+  it('pushes a new ticket to the staff room and a public reply to the customer live, but never a note', async () => {
+    const staff = await socketOf(agent.client);
+    const cust = await socketOf(customer.client);
+    const changes = collect(staff, 'ticket.changed');
+    const id = await newTicket();
+    await waitFor(() => changes.some((c) => c.id === id && c.type === 'ticket.created'));
+
+    expect(await subscribe(cust, `conversation:${id}`)).toEqual({ ok: true });
+    expect(await subscribe(staff, `ticket:${id}`)).toEqual({ ok: true });
+    const custMessages = collect<{ kind: string; bodyText: string }>(cust, 'message.created');
+    const staffMessages = collect<{ kind: string; bodyText: string }>(staff, 'message.created');
+    const custAll: string[] = [];
+    cust.onAny((_event, payload) => custAll.push(JSON.stringify(payload)));
+
+    await agent.client.post(`/api/v1/tickets/${id}/messages`, { kind: 'note', bodyText: 'INTERNAL-ONLY remark' });
+    await agent.client.post(`/api/v1/tickets/${id}/messages`, { kind: 'reply', bodyText: 'Public answer' });
+    await waitFor(() => custMessages.length >= 1 && staffMessages.length >= 2);
+    await app.settle();
+    expect(staffMessages.map((m) => m.kind)).toEqual(['note', 'reply']);
+    expect(custMessages.map((m) => m.bodyText)).toEqual(['Public answer']);
+    expect(custAll.join('\n')).not.toContain('INTERNAL-ONLY');
+  });
+
+  it('refuses the staff room to customers and rooms of tickets the caller cannot see', async () => {
+    const id = await newTicket();
+    const cust = await socketOf(customer.client);
+    expect(await subscribe(cust, `ticket:${id}`)).toMatchObject({ ok: false });
+    const stranger = await signedIn(app, ws.id, 'customer');
+    const s = await socketOf(stranger.client);
+    expect(await subscribe(s, `conversation:${id}`)).toMatchObject({ ok: false });
+    const other = await signedIn(app, (await createWorkspace(app)).id, 'agent');
+    const o = await socketOf(other.client);
+    expect(await subscribe(o, `ticket:${id}`)).toMatchObject({ ok: false });
+  });
+
+  it('shows who is viewing and who is typing on a ticket', async () => {
+    const id = await newTicket();
+    const a = await socketOf(agent.client);
+    const b = await socketOf(agent2.client);
+    const viewersSeenByA = collect<{ viewers: Array<{ userId: string }> }>(a, 'ticket.viewers');
+    await subscribe(a, `ticket:${id}`);
+    await subscribe(b, `ticket:${id}`);
+    await waitFor(() => viewersSeenByA.some((v) => v.viewers.length === 2));
+    const typing = collect<{ userId: string; typing: boolean }>(a, 'ticket.typing');
+    b.emit('ticket.typing', { ticketId: id, typing: true });
+    await waitFor(() => typing.length > 0);
+    expect(typing[0]).toMatchObject({ userId: agent2.user.id, typing: true });
+    b.disconnect();
+    await waitFor(() => viewersSeenByA.at(-1)?.viewers.length === 1);
+    expect(viewersSeenByA.at(-1)?.viewers[0]?.userId).toBe(agent.user.id);
+  });
+
+  it('ignores typing signals for tickets the socket did not join', async () => {
+    const id = await newTicket();
+    const a = await socketOf(agent.client);
+    await subscribe(a, `ticket:${id}`);
+    const typing = collect(a, 'ticket.typing');
+    const outsider = await socketOf((await signedIn(app, (await createWorkspace(app)).id, 'agent')).client);
+    outsider.emit('ticket.typing', { ticketId: id, typing: true });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(typing).toEqual([]);
+  });
+});
