@@ -43,5 +43,16 @@ export function registerTicketListeners(p: Platform, core: TicketsCore): void {
       if (customerView[0]) rt.emit(ticketRooms.customer(ticket.id), 'message.created', customerView[0]);
     }
   });
+  // A mention in a note reaches the mentioned agent at once, wherever they are in the app.
+  p.outbox.on('tickets.mentions', ['mention.created'], async (event: DomainEvent) => {
+    const userId = String(event.payload.userId ?? '');
+    if (!p.realtime || !userId) return;
+    p.realtime.emit(rooms.user(userId), 'mention', {
+      ticketId: event.payload.ticketId,
+      number: event.payload.number,
+      messageId: event.payload.messageId,
+      byUserId: (event.actor as { userId?: string }).userId ?? null,
+    });
+  });
   void core;
 }

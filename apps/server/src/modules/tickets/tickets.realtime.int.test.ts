@@ -110,6 +110,25 @@ describe('ticket realtime', () => {
     expect(viewersSeenByA.at(-1)?.viewers[0]?.userId).toBe(agent.user.id);
   });
 
+  it('tells an agent mentioned in a note, and refuses mentioning a customer', async () => {
+    const id = await newTicket();
+    const b = await socketOf(agent2.client);
+    const mentions = collect<{ ticketId: string; byUserId: string }>(b, 'mention');
+    const note = await agent.client.post(`/api/v1/tickets/${id}/messages`, {
+      kind: 'note',
+      bodyHtml: `<p><span data-mention="${agent2.user.id}">@agent2</span> can you check this?</p>`,
+    });
+    expect(note.statusCode, note.body).toBe(201);
+    expect(note.json().message.mentions).toEqual([agent2.user.id]);
+    await waitFor(() => mentions.length > 0);
+    expect(mentions[0]).toMatchObject({ ticketId: id, byUserId: agent.user.id });
+    const bad = await agent.client.post(`/api/v1/tickets/${id}/messages`, {
+      kind: 'note',
+      bodyHtml: `<p><span data-mention="${customer.user.id}">@customer</span></p>`,
+    });
+    expect(bad.statusCode).toBe(400);
+  });
+
   it('ignores typing signals for tickets the socket did not join', async () => {
     const id = await newTicket();
     const a = await socketOf(agent.client);
