@@ -51,6 +51,14 @@ CREATE TABLE "teams" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "ticket_routing_states" (
+	"ticket_id" uuid PRIMARY KEY NOT NULL,
+	"workspace_id" uuid NOT NULL,
+	"rule_id" uuid,
+	"required_skills" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"routed_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "business_calendars" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"workspace_id" uuid NOT NULL,
@@ -285,6 +293,8 @@ ALTER TABLE "routing_rules" ADD CONSTRAINT "routing_rules_workspace_id_workspace
 ALTER TABLE "team_members" ADD CONSTRAINT "team_members_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."teams"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "team_members" ADD CONSTRAINT "team_members_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "teams" ADD CONSTRAINT "teams_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ticket_routing_states" ADD CONSTRAINT "ticket_routing_states_ticket_id_tickets_id_fk" FOREIGN KEY ("ticket_id") REFERENCES "public"."tickets"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ticket_routing_states" ADD CONSTRAINT "ticket_routing_states_rule_id_routing_rules_id_fk" FOREIGN KEY ("rule_id") REFERENCES "public"."routing_rules"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "business_calendars" ADD CONSTRAINT "business_calendars_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sla_policies" ADD CONSTRAINT "sla_policies_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sla_policies" ADD CONSTRAINT "sla_policies_calendar_id_business_calendars_id_fk" FOREIGN KEY ("calendar_id") REFERENCES "public"."business_calendars"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
@@ -313,6 +323,7 @@ CREATE UNIQUE INDEX "organizations_workspace_name" ON "organizations" USING btre
 CREATE INDEX "routing_rules_ws" ON "routing_rules" USING btree ("workspace_id","position");--> statement-breakpoint
 CREATE INDEX "team_members_user" ON "team_members" USING btree ("workspace_id","user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "teams_workspace_name" ON "teams" USING btree ("workspace_id","name");--> statement-breakpoint
+CREATE INDEX "ticket_routing_states_ws" ON "ticket_routing_states" USING btree ("workspace_id");--> statement-breakpoint
 CREATE INDEX "sla_policies_ws" ON "sla_policies" USING btree ("workspace_id","position");--> statement-breakpoint
 CREATE INDEX "ticket_sla_clocks_due" ON "ticket_sla_clocks" USING btree ("due_at");--> statement-breakpoint
 CREATE INDEX "ticket_sla_clocks_warn" ON "ticket_sla_clocks" USING btree ("warn_at");--> statement-breakpoint
@@ -332,6 +343,7 @@ CREATE INDEX "ticket_links_b" ON "ticket_links" USING btree ("ticket_b");--> sta
 CREATE UNIQUE INDEX "ticket_taxonomies_name" ON "ticket_taxonomies" USING btree ("workspace_id","kind","name");--> statement-breakpoint
 CREATE UNIQUE INDEX "tickets_workspace_number" ON "tickets" USING btree ("workspace_id","number");--> statement-breakpoint
 CREATE INDEX "tickets_ws_updated" ON "tickets" USING btree ("workspace_id","updated_at","id");--> statement-breakpoint
+CREATE INDEX "tickets_ws_priority" ON "tickets" USING btree ("workspace_id",(case "priority" when 'urgent' then 3 when 'high' then 2 when 'normal' then 1 else 0 end),"updated_at","id");--> statement-breakpoint
 CREATE INDEX "tickets_ws_created" ON "tickets" USING btree ("workspace_id","created_at","id");--> statement-breakpoint
 CREATE INDEX "tickets_ws_status_updated" ON "tickets" USING btree ("workspace_id","status","updated_at","id");--> statement-breakpoint
 CREATE INDEX "tickets_ws_assignee_status" ON "tickets" USING btree ("workspace_id","assignee_id","status");--> statement-breakpoint

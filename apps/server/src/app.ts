@@ -11,6 +11,8 @@ import pino from 'pino';
 import { auditRoutes } from './modules/audit/index.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { registerIdentity } from './modules/identity/index.js';
+import { registerRouting } from './modules/routing/index.js';
+import { registerSla } from './modules/sla/index.js';
 import { registerTickets } from './modules/tickets/index.js';
 import { workspacesRoutes, workspacesService } from './modules/workspaces/index.js';
 import type { Config } from './platform/config.js';
@@ -47,7 +49,9 @@ async function registerModules(app: FastifyInstance, p: Platform) {
   await app.register(auditRoutes(p));
   await app.register(healthRoutes(p));
   const tickets = await registerTickets(app, p);
-  return { workspaces, ...identity, tickets };
+  const routing = await registerRouting(app, p, tickets);
+  const sla = await registerSla(app, p, tickets);
+  return { workspaces, ...identity, tickets, routing, sla };
 }
 
 /** Builds the whole application without listening: `main.ts` listens, tests use `inject`. */
@@ -115,6 +119,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     if (options.workers ?? config.JOBS) {
       platform.outbox.start();
       await platform.jobs.pgBoss.schedule(services.cleanupJob, '17 3 * * *', {});
+      await platform.jobs.pgBoss.schedule(services.tickets.autoCloseJob, '41 * * * *', {});
+      await platform.jobs.pgBoss.schedule(services.sla.sweepJob, services.sla.sweepCron, {});
     }
     await app.ready();
     return { server: app, platform, services };

@@ -274,5 +274,20 @@ export const CreateViewBodySchema = z.object({
   sort: TicketSortSchema.default('updated_desc'),
   position: z.number().int().min(0).max(10_000).optional(),
 });
-export const UpdateViewBodySchema = CreateViewBodySchema.partial();
+/** Spelled out rather than `.partial()`: a partial keeps the defaults, and a rename would silently unshare the view. */
+export const UpdateViewBodySchema = z.object({
+  name: z.string().trim().min(1).max(80).optional(),
+  shared: z.boolean().optional(),
+  filters: TicketFiltersSchema.optional(),
+  sort: TicketSortSchema.optional(),
+  position: z.number().int().min(0).max(10_000).optional(),
+});
 
+/** The ticket list as a customer sees it (portal "my requests" and search). */
+export const CustomerTicketPageSchema = z
+  .object({ items: z.array(CustomerTicketSchema.extend({ snippet: z.string().nullable() })), nextCursor: z.string().nullable() })
+  .meta({ id: 'CustomerTicketPage' });
+
+/** Tickets per view; counting stops at `VIEW_COUNT_CAP` (then `capped` is true and the UI shows "10,000+"). */
+export const VIEW_COUNT_CAP = 10_000;
+export const ViewCountsSchema = z.record(z.uuid(), z.object({ count: z.number().int(), capped: z.boolean() }));

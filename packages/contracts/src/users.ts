@@ -86,6 +86,8 @@ export const WorkspaceSettingsSchema = z
     timezone: z.string(),
     logoUrl: z.string().nullable(),
     signupEnabled: z.boolean(),
+    /** Solved tickets close after this many days. */
+    autoCloseDays: z.number().int(),
     createdAt: z.string(),
   })
   .meta({ id: 'WorkspaceSettings' });
@@ -100,6 +102,7 @@ export const UpdateWorkspaceBodySchema = z.object({
     .nullable()
     .optional(),
   signupEnabled: z.boolean().optional(),
+  autoCloseDays: z.number().int().min(1).max(365).optional(),
 });
 
 export const AuditEntrySchema = z

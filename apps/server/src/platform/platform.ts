@@ -12,6 +12,7 @@ import { DevOutboxMailer, type Mailer, SmtpMailer } from './mail/mailer.js';
 import { Metrics } from './metrics.js';
 import { MemoryRateLimiter, type RateLimiter, RedisRateLimiter } from './rate-limit.js';
 import type { Realtime } from './realtime.js';
+import { LocalDiskStorage, type Storage } from './storage.js';
 
 /** The shared services every module is built over. One per app instance; no globals. */
 export interface Platform {
@@ -26,6 +27,8 @@ export interface Platform {
   mailer: Mailer;
   metrics: Metrics;
   rateLimiter: RateLimiter;
+  /** Attachment bytes (local disk under STORAGE_DIR, default DATA_DIR/files). */
+  storage: Storage;
   /** Attached once the HTTP server exists. */
   realtime: Realtime | null;
   /**
@@ -39,6 +42,7 @@ export interface Platform {
 export interface PlatformOverrides {
   mailer?: Mailer;
   rateLimiter?: RateLimiter;
+  storage?: Storage;
 }
 
 /** The secret from SECRET_KEY, or one generated once and kept in the data directory. */
@@ -83,6 +87,7 @@ export function createPlatform(config: Config, log: Logger, database: Database, 
     mailer,
     metrics: new Metrics(database, () => jobs),
     rateLimiter,
+    storage: overrides.storage ?? new LocalDiskStorage(path.resolve(config.STORAGE_DIR ?? path.join(config.dataDir, 'files'))),
     realtime: null,
     async transaction(fn) {
       const result = await database.db.transaction((tx) => transactionScope.run(true, () => fn(tx)));

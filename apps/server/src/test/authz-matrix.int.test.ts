@@ -3,6 +3,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiTokens } from '../modules/identity/identity.schema.js';
+import { macros, views } from '../modules/tickets/tickets.schema.js';
 import { sha256 } from '../platform/crypto.js';
 import { uuidv7 } from '../platform/ids.js';
 import { Client, createUser, createWorkspace, signedIn, startApp, TEST_PASSWORD, type TestApp } from './harness.js';
@@ -31,7 +32,7 @@ interface CallCtx {
 }
 
 interface Row {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Fastify-style path, e.g. /api/v1/users/:id. */
   path: string;
   /**
@@ -42,7 +43,14 @@ interface Row {
   /** What a caller who is allowed gets. */
   ok: Outcome;
   /** Builds a valid request (URL with real ids, body) for one caller, creating fixtures as needed. */
-  request?: (c: CallCtx) => Promise<{ url?: string; body?: unknown }> | { url?: string; body?: unknown };
+  request?: (c: CallCtx) => Promise<RowRequest> | RowRequest;
+}
+
+/** `headers` for bodies that are not JSON (multipart uploads). */
+interface RowRequest {
+  url?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
 }
 
 const UNAUTHENTICATED: Outcome = { status: 401, code: 'auth.unauthenticated' };
@@ -106,6 +114,49 @@ async function enableTotp(client: Client): Promise<void> {
   expect(setup.statusCode).toBe(200);
   const enable = await client.post('/api/v1/me/2fa/enable', { code: await generate({ secret: setup.json().secret }) });
   expect(enable.statusCode).toBe(200);
+}
+
+/** A ticket the caller can see: customers open their own, staff get one opened by a customer. */
+async function ticketFor(c: CallCtx, opts: { solved?: boolean } = {}): Promise<string> {
+  const opener = c.caller === 'customer' ? c.client : (await signedIn(app, ws.id, 'customer')).client;
+  const res = await opener.post('/api/v1/tickets', { subject: 'Matrix ticket', bodyText: 'Something is broken' });
+  expect(res.statusCode, res.body).toBe(201);
+  const id = res.json().id as string;
+  if (opts.solved) expect((await admin.patch(`/api/v1/tickets/${id}`, { status: 'solved' })).statusCode).toBe(200);
+  return id;
+}
+
+/** A multipart body with one small text file in the part "file". */
+function fileUpload(): { body: Buffer; headers: Record<string, string> } {
+  const boundary = `----matrix${(seq++).toString(36)}`;
+  const body = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="matrix.txt"\r\nContent-Type: text/plain\r\n\r\n${fresh('file')}\r\n--${boundary}--\r\n`,
+  );
+  return { body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+/** A staged upload the caller may read and delete (its own); anonymous callers aim at an agent's. */
+async function stagedAttachmentFor(c: CallCtx): Promise<string> {
+  const uploader = c.user ? c.client : (await signedIn(app, ws.id, 'agent')).client;
+  const { body, headers } = fileUpload();
+  const res = await uploader.request('POST', '/api/v1/attachments', body, headers);
+  expect(res.statusCode, res.body).toBe(201);
+  return `/api/v1/attachments/${res.json().id}`;
+}
+
+const slaCalendarBody = () => ({
+  name: fresh('calendar'),
+  timezone: 'Europe/Berlin',
+  hours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })),
+});
+/** Disabled, so the matrix's own tickets get no SLA clocks from it. */
+const slaPolicyBody = () => ({ name: fresh('policy'), enabled: false, firstResponseMinutes: 60 });
+
+/** A calendar or policy made by the admin, for the routes that change one. */
+async function createSlaFixture(kind: 'business-calendars' | 'sla-policies'): Promise<string> {
+  const res = await admin.post(`/api/v1/${kind}`, kind === 'business-calendars' ? slaCalendarBody() : slaPolicyBody());
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().id as string;
 }
 
 const newPassword = 'another horse battery staple';
@@ -320,10 +371,492 @@ const ROUTES: Row[] = [
   },
   { method: 'GET', path: '/api/v1/audit-log', needs: 'audit.read', ok: { status: 200 } },
 
+  // ---- tickets: customers work their own, staff by permission ----
+  {
+    method: 'POST',
+    path: '/api/v1/tickets',
+    needs: 'user',
+    ok: { status: 201 },
+    request: () => ({ body: { subject: 'Matrix', bodyText: 'Opened by the matrix' } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/tickets/bulk',
+    needs: 'ticket.update',
+    ok: { status: 200 },
+    request: async (c) => ({ body: { ids: [c.user ? await ticketFor(c) : uuidv7()], changes: { priority: 'high' } } }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/tickets/:id',
+    needs: 'user',
+    ok: { status: 200 },
+    request: async (c) => ({ url: `/api/v1/tickets/${c.user ? await ticketFor(c) : uuidv7()}` }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/tickets/:id',
+    needs: 'user',
+    ok: { status: 200 },
+    request: async (c) => ({ url: `/api/v1/tickets/${c.user ? await ticketFor(c) : uuidv7()}`, body: { status: 'solved' } }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/tickets/:id/messages',
+    needs: 'user',
+    ok: { status: 200 },
+    request: async (c) => ({ url: `/api/v1/tickets/${c.user ? await ticketFor(c) : uuidv7()}/messages` }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/tickets/:id/messages',
+    needs: 'user',
+    ok: { status: 201 },
+    request: async (c) => ({ url: `/api/v1/tickets/${c.user ? await ticketFor(c) : uuidv7()}/messages`, body: { bodyText: 'A reply' } }),
+  },
+  {
+    // Only the requester rates; staff hold no portal.use.
+    method: 'POST',
+    path: '/api/v1/tickets/:id/satisfaction',
+    needs: 'portal.use',
+    ok: { status: 200 },
+    request: async (c) => ({
+      url: `/api/v1/tickets/${c.user ? await ticketFor(c, { solved: true }) : uuidv7()}/satisfaction`,
+      body: { score: 5 },
+    }),
+  },
+
+  // ---- attachments: any signed-in user uploads; reads follow the ticket (staged: the uploader) ----
+  { method: 'POST', path: '/api/v1/attachments', needs: 'user', ok: { status: 201 }, request: () => fileUpload() },
+  {
+    method: 'GET',
+    path: '/api/v1/attachments/:id',
+    needs: 'user',
+    ok: { status: 200 },
+    request: async (c) => ({ url: await stagedAttachmentFor(c) }),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/attachments/:id',
+    needs: 'user',
+    ok: { status: 204 },
+    request: async (c) => ({ url: await stagedAttachmentFor(c) }),
+  },
+
+  // ---- ticket configuration: anyone reads (customers a filtered view), admins write ----
+  { method: 'GET', path: '/api/v1/custom-fields', needs: 'user', ok: { status: 200 } },
+  {
+    method: 'POST',
+    path: '/api/v1/custom-fields',
+    needs: 'admin.settings',
+    ok: { status: 201 },
+    request: () => ({ body: { key: fresh('f').replace(/-/g, '_'), type: 'text', labels: { en: 'Matrix field' } } }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/custom-fields/:id',
+    needs: 'admin.settings',
+    ok: { status: 200 },
+    request: async () => ({ url: `/api/v1/custom-fields/${await createConfig('custom-fields')}`, body: { labels: { en: 'Renamed' } } }),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/custom-fields/:id',
+    needs: 'admin.settings',
+    ok: { status: 204 },
+    request: async () => ({ url: `/api/v1/custom-fields/${await createConfig('custom-fields')}` }),
+  },
+  { method: 'GET', path: '/api/v1/categories', needs: 'user', ok: { status: 200 } },
+  {
+    method: 'POST',
+    path: '/api/v1/categories',
+    needs: 'admin.settings',
+    ok: { status: 201 },
+    request: () => ({ body: { names: { en: fresh('Category') } } }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/categories/:id',
+    needs: 'admin.settings',
+    ok: { status: 200 },
+    request: async () => ({ url: `/api/v1/categories/${await createConfig('categories')}`, body: { position: 3 } }),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/categories/:id',
+    needs: 'admin.settings',
+    ok: { status: 204 },
+    request: async () => ({ url: `/api/v1/categories/${await createConfig('categories')}` }),
+  },
+  { method: 'GET', path: '/api/v1/ticket-types', needs: 'ticket.read', ok: { status: 200 } },
+  {
+    method: 'POST',
+    path: '/api/v1/ticket-types',
+    needs: 'admin.settings',
+    ok: { status: 201 },
+    request: () => ({ body: { names: { en: fresh('Type') } } }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/ticket-types/:id',
+    needs: 'admin.settings',
+    ok: { status: 200 },
+    request: async () => ({ url: `/api/v1/ticket-types/${await createConfig('ticket-types')}`, body: { position: 3 } }),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/ticket-types/:id',
+    needs: 'admin.settings',
+    ok: { status: 204 },
+    request: async () => ({ url: `/api/v1/ticket-types/${await createConfig('ticket-types')}` }),
+  },
+
+  // ---- organizations: staff read, customer.manage writes ----
+  { method: 'GET', path: '/api/v1/organizations', needs: 'user.read', ok: { status: 200 } },
+  {
+    method: 'POST',
+    path: '/api/v1/organizations',
+    needs: 'customer.manage',
+    ok: { status: 201 },
+    request: () => ({ body: { name: fresh('Org'), domains: [`${fresh('org')}.example.com`] } }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/organizations/:id',
+    needs: 'customer.manage',
+    ok: { status: 200 },
+    request: async () => ({ url: `/api/v1/organizations/${await createConfig('organizations')}`, body: { notes: 'Key account' } }),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/organizations/:id',
+    needs: 'customer.manage',
+    ok: { status: 204 },
+    request: async () => ({ url: `/api/v1/organizations/${await createConfig('organizations')}` }),
+  },
+  {
+    method: 'PUT',
+    path: '/api/v1/users/:id/organization',
+    needs: 'customer.manage',
+    ok: { status: 200 },
+    request: async () => ({
+      url: `/api/v1/users/${(await createUser(app, ws.id, 'customer')).id}/organization`,
+      body: { organizationId: await createConfig('organizations') },
+    }),
+  },
+
+  // ---- SLAs: staff read calendars and policies, admins write ----
+  { method: 'GET', path: '/api/v1/business-calendars', needs: 'ticket.read', ok: { status: 200 } },
+  {
+    method: 'POST',
+    path: '/api/v1/business-calendars',
+    needs: 'admin.settings',
+    ok: { status: 201 },
+    request: () => ({ body: slaCalendarBody() }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/business-calendars/:id',
+    needs: 'admin.settings',
+    ok: { status: 200 },
+    request: async () => ({
+      url: `/api/v1/business-calendars/${await createSlaFixture('business-calendars')}`,
+      body: { name: 'Renamed calendar' },
+    }),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/business-calendars/:id',
+    needs: 'admin.settings',
+    ok: { status: 204 },
+    request: async () => ({ url: `/api/v1/business-calendars/${await createSlaFixture('business-calendars')}` }),
+  },
+  { method: 'GET', path: '/api/v1/sla-policies', needs: 'ticket.read', ok: { status: 200 } },
+  {
+    method: 'POST',
+    path: '/api/v1/sla-policies',
+    needs: 'admin.settings',
+    ok: { status: 201 },
+    request: () => ({ body: slaPolicyBody() }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/sla-policies/:id',
+    needs: 'admin.settings',
+    ok: { status: 200 },
+    request: async () => ({ url: `/api/v1/sla-policies/${await createSlaFixture('sla-policies')}`, body: { name: 'Renamed policy' } }),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/sla-policies/:id',
+    needs: 'admin.settings',
+    ok: { status: 204 },
+    request: async () => ({ url: `/api/v1/sla-policies/${await createSlaFixture('sla-policies')}` }),
+  },
+
+  // ---- routing: staff read teams and agents, team.manage changes them and the rules ----
+  { method: 'GET', path: '/api/v1/teams', needs: 'ticket.read', ok: { status: 200 } },
+  { method: 'POST', path: '/api/v1/teams', needs: 'team.manage', ok: { status: 201 }, request: () => ({ body: { name: fresh('team') } }) },
+  {
+    method: 'GET',
+    path: '/api/v1/teams/:id',
+    needs: 'ticket.read',
+    ok: { status: 200 },
+    request: async () => ({ url: `/api/v1/teams/${(await admin.post('/api/v1/teams', { name: fresh('team') })).json().id}` }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/teams/:id',
+    needs: 'team.manage',
+    ok: { status: 200 },
+    request: async () => ({
+      url: `/api/v1/teams/${(await admin.post('/api/v1/teams', { name: fresh('team') })).json().id}`,
+      body: { strategy: 'least_loaded' },
+    }),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/teams/:id',
+    needs: 'team.manage',
+    ok: { status: 204 },
+    request: async () => ({ url: `/api/v1/teams/${(await admin.post('/api/v1/teams', { name: fresh('team') })).json().id}` }),
+  },
+  {
+    method: 'PUT',
+    path: '/api/v1/teams/:id/members',
+    needs: 'team.manage',
+    ok: { status: 200 },
+    request: async () => ({
+      url: `/api/v1/teams/${(await admin.post('/api/v1/teams', { name: fresh('team') })).json().id}/members`,
+      body: { userIds: [(await createUser(app, ws.id, 'agent')).id] },
+    }),
+  },
+  { method: 'GET', path: '/api/v1/agents', needs: 'ticket.read', ok: { status: 200 } },
+  {
+    method: 'PATCH',
+    path: '/api/v1/agents/:id',
+    needs: 'team.manage',
+    ok: { status: 200 },
+    request: async () => ({
+      url: `/api/v1/agents/${(await createUser(app, ws.id, 'agent')).id}`,
+      body: { capacity: 5, skills: { billing: 3 } },
+    }),
+  },
+  {
+    // Staff only, each for themselves; every staff system role has ticket.read, customers do not.
+    method: 'PUT',
+    path: '/api/v1/me/availability',
+    needs: 'ticket.read',
+    ok: { status: 200 },
+    request: () => ({ body: { availability: 'away' } }),
+  },
+  { method: 'GET', path: '/api/v1/routing-rules', needs: 'team.manage', ok: { status: 200 } },
+  {
+    method: 'POST',
+    path: '/api/v1/routing-rules',
+    needs: 'team.manage',
+    ok: { status: 201 },
+    request: () => ({ body: { name: fresh('rule'), enabled: false, conditions: [], action: { teamId: null, skills: [] } } }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/routing-rules/:id',
+    needs: 'team.manage',
+    ok: { status: 200 },
+    request: async () => ({
+      url: `/api/v1/routing-rules/${(await admin.post('/api/v1/routing-rules', { name: fresh('rule'), enabled: false, conditions: [], action: { teamId: null, skills: [] } })).json().id}`,
+      body: { name: 'Renamed rule' },
+    }),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/routing-rules/:id',
+    needs: 'team.manage',
+    ok: { status: 204 },
+    request: async () => ({
+      url: `/api/v1/routing-rules/${(await admin.post('/api/v1/routing-rules', { name: fresh('rule'), enabled: false, conditions: [], action: { teamId: null, skills: [] } })).json().id}`,
+    }),
+  },
+
+  // ---- ticket actions: macros, merge, links, split, scheduled messages ----
+  { method: 'GET', path: '/api/v1/macros', needs: 'macro.use', ok: { status: 200 } },
+  {
+    method: 'POST',
+    path: '/api/v1/macros',
+    needs: 'macro.use',
+    ok: { status: 201 },
+    request: () => ({ body: { name: fresh('macro'), actions: [{ type: 'reply', bodyHtml: 'Thanks!' }] } }),
+  },
+  {
+    // The caller's own personal macro: what macro.use lets anyone edit.
+    method: 'PATCH',
+    path: '/api/v1/macros/:id',
+    needs: 'macro.use',
+    ok: { status: 200 },
+    request: async (c) => ({ url: `/api/v1/macros/${await insertMacro(c.user?.id ?? null)}`, body: { name: 'Renamed macro' } }),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/macros/:id',
+    needs: 'macro.use',
+    ok: { status: 204 },
+    request: async (c) => ({ url: `/api/v1/macros/${await insertMacro(c.user?.id ?? null)}` }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/tickets/:id/macros/:macroId/preview',
+    needs: 'macro.use',
+    ok: { status: 200 },
+    request: async (c) => ({ url: `/api/v1/tickets/${await actionTicket(c)}/macros/${await insertMacro(null)}/preview` }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/tickets/:id/macros/:macroId/apply',
+    needs: 'macro.use',
+    ok: { status: 200 },
+    request: async (c) => ({ url: `/api/v1/tickets/${await actionTicket(c)}/macros/${await insertMacro(null)}/apply` }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/tickets/:id/merge',
+    needs: 'ticket.merge',
+    ok: { status: 200 },
+    request: async (c) => ({ url: `/api/v1/tickets/${await actionTicket(c)}/merge`, body: { targetId: await actionTicket(c) } }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/tickets/:id/links',
+    needs: 'ticket.read',
+    ok: { status: 200 },
+    request: async (c) => ({ url: `/api/v1/tickets/${await actionTicket(c)}/links` }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/tickets/:id/links',
+    needs: 'ticket.update',
+    ok: { status: 201 },
+    request: async (c) => ({ url: `/api/v1/tickets/${await actionTicket(c)}/links`, body: { otherId: await actionTicket(c) } }),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/tickets/:id/links/:otherId',
+    needs: 'ticket.update',
+    ok: { status: 204 },
+    request: async (c) => {
+      const [a, b] = [await actionTicket(c), await actionTicket(c)];
+      if (c.user) expect((await admin.post(`/api/v1/tickets/${a}/links`, { otherId: b })).statusCode).toBe(201);
+      return { url: `/api/v1/tickets/${a}/links/${b}` };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/tickets/:id/split',
+    needs: 'ticket.update',
+    ok: { status: 201 },
+    request: async (c) => {
+      const id = await actionTicket(c);
+      const messageId = c.user ? (await admin.get(`/api/v1/tickets/${id}/messages`)).json().items[0].id : uuidv7();
+      return { url: `/api/v1/tickets/${id}/split`, body: { messageId, subject: 'Split off' } };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/tickets/:id/scheduled',
+    needs: 'ticket.read',
+    ok: { status: 200 },
+    request: async (c) => ({ url: `/api/v1/tickets/${await actionTicket(c)}/scheduled` }),
+  },
+  {
+    // Scheduled by the admin: callers need ticket.update to cancel someone else's.
+    method: 'DELETE',
+    path: '/api/v1/scheduled-messages/:id',
+    needs: 'ticket.update',
+    ok: { status: 204 },
+    request: async (c) => {
+      if (!c.user) return { url: `/api/v1/scheduled-messages/${uuidv7()}` };
+      const sendAt = new Date(Date.now() + 3600_000).toISOString();
+      const res = await admin.post(`/api/v1/tickets/${await actionTicket(c)}/messages`, { bodyText: 'Later', sendAt });
+      expect(res.statusCode, res.body).toBe(202);
+      return { url: `/api/v1/scheduled-messages/${res.json().id}` };
+    },
+  },
+
+  // ---- ticket list and saved views: customers list their own tickets; views are for staff ----
+  { method: 'GET', path: '/api/v1/tickets', needs: 'user', ok: { status: 200 } },
+  { method: 'GET', path: '/api/v1/views', needs: 'ticket.read', ok: { status: 200 } },
+  { method: 'GET', path: '/api/v1/views/counts', needs: 'ticket.read', ok: { status: 200 } },
+  {
+    // A personal view; shared ones also need ticket.read_all (see ticket-list.int.test.ts).
+    method: 'POST',
+    path: '/api/v1/views',
+    needs: 'ticket.read',
+    ok: { status: 201 },
+    request: () => ({ body: { name: fresh('view'), filters: { status: ['open'], assignee: ['me'] } } }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/views/:id',
+    needs: 'ticket.read',
+    ok: { status: 200 },
+    request: async (c) => ({ url: `/api/v1/views/${await insertView(c.user?.id ?? null)}`, body: { name: 'Renamed view' } }),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/views/:id',
+    needs: 'ticket.read',
+    ok: { status: 204 },
+    request: async (c) => ({ url: `/api/v1/views/${await insertView(c.user?.id ?? null)}` }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/views/:id/tickets',
+    needs: 'ticket.read',
+    ok: { status: 200 },
+    request: async () => ({ url: `/api/v1/views/${await insertView(null)}/tickets` }),
+  },
+
   // ---- probes ----
   { method: 'GET', path: '/healthz', needs: 'public', ok: { status: 200 } },
   { method: 'GET', path: '/readyz', needs: 'public', ok: { status: 200 } },
 ];
+
+/** Creates a custom field, category, ticket type or organization as the admin; returns its id. */
+async function createConfig(kind: 'custom-fields' | 'categories' | 'ticket-types' | 'organizations'): Promise<string> {
+  const bodies = {
+    'custom-fields': { key: fresh('f').replace(/-/g, '_'), type: 'text', labels: { en: 'Matrix field' } },
+    categories: { names: { en: fresh('Category') } },
+    'ticket-types': { names: { en: fresh('Type') } },
+    organizations: { name: fresh('Org') },
+  };
+  const res = await admin.post(`/api/v1/${kind}`, bodies[kind]);
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().id as string;
+}
+
+/** A ticket for the ticket-action rows (see ticketFor); anonymous callers aim at an unknown id. */
+async function actionTicket(c: CallCtx): Promise<string> {
+  return c.user ? ticketFor(c) : uuidv7();
+}
+
+/** A macro with one reply action: the owner's personal one, or shared when `ownerId` is null. Inserted: customers cannot create one. */
+async function insertMacro(ownerId: string | null): Promise<string> {
+  const id = uuidv7();
+  await app.platform.db.insert(macros).values({
+    id,
+    workspaceId: ws.id,
+    ownerId,
+    name: fresh('macro'),
+    actions: [{ type: 'reply', bodyHtml: 'Hi {{requester.first_name}}' }],
+  });
+  return id;
+}
+
+/** A saved view: the owner's personal one, or shared when `ownerId` is null. Inserted: customers cannot create one. */
+async function insertView(ownerId: string | null): Promise<string> {
+  const id = uuidv7();
+  await app.platform.db.insert(views).values({ id, workspaceId: ws.id, ownerId, name: fresh('view'), filters: { status: ['open'] } });
+  return id;
+}
 
 /** Registered but left out of the OpenAPI document on purpose. All public. */
 const HIDDEN: Row[] = [
@@ -366,7 +899,7 @@ async function callAs(caller: Caller, row: Row): Promise<CallCtx> {
 async function call(row: Row, caller: Caller, method: string = row.method): Promise<LightMyRequestResponse> {
   const ctx = await callAs(caller, row);
   const req = (await row.request?.(ctx)) ?? {};
-  return ctx.client.request(method, req.url ?? row.path, req.body);
+  return ctx.client.request(method, req.url ?? row.path, req.body, req.headers);
 }
 
 beforeAll(async () => {
@@ -422,7 +955,8 @@ describe('the designed answers', () => {
 
   it('lets customers use their own account but not create API tokens or touch staff routes', () => {
     for (const row of ROUTES.filter((r) => r.path.startsWith('/api/v1/me'))) {
-      const want = !(row.method === 'POST' && row.path === '/api/v1/me/tokens');
+      // Availability is routing state of staff, not part of a customer's account.
+      const want = !(row.method === 'POST' && row.path === '/api/v1/me/tokens') && row.path !== '/api/v1/me/availability';
       expect(allowed(row, 'customer'), key(row.method, row.path)).toBe(want);
     }
     for (const path of ['/api/v1/users', '/api/v1/roles', '/api/v1/invitations', '/api/v1/audit-log']) {
@@ -444,7 +978,11 @@ describe('the designed answers', () => {
     }
     expect(allowed(find('GET', '/api/v1/audit-log'), 'supervisor')).toBe(true);
     expect(allowed(find('PATCH', '/api/v1/users/:id'), 'supervisor')).toBe(false);
-    for (const row of ROUTES) expect(allowed(row, 'admin'), key(row.method, row.path)).toBe(true);
+    // Admins can do everything staff can; only customer self-service (portal.use) is not theirs.
+    for (const row of ROUTES) {
+      if (row.needs !== 'portal.use') expect(allowed(row, 'admin'), key(row.method, row.path)).toBe(true);
+    }
+    expect(allowed(find('POST', '/api/v1/tickets/:id/satisfaction'), 'customer')).toBe(true);
   });
 });
 

@@ -1,6 +1,8 @@
 import { SYSTEM_ROLES } from '@switchboard/contracts';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { attachments } from '../modules/tickets/tickets.schema.js';
+import { uuidv7 } from '../platform/ids.js';
 import { Client, createUser, createWorkspace, signedIn, startApp, TEST_PASSWORD, type TestApp } from './harness.js';
 
 /**
@@ -25,6 +27,8 @@ let bAdmin: User;
 let bAdminClient: Client;
 let bAgent: User;
 let bCustomer: User;
+/** A's own ticket: the target a cross-workspace merge or link would aim at. */
+const a = { ticketId: '' };
 const b = {
   userIds: [] as string[],
   emails: [] as string[],
@@ -38,6 +42,22 @@ const b = {
   token: '',
   sessionIds: [] as string[],
   auditIds: [] as string[],
+  // ticketing
+  ticketIds: [] as string[],
+  messageId: '',
+  attachmentId: '',
+  scheduledId: '',
+  teamId: '',
+  ruleId: '',
+  calendarId: '',
+  slaPolicyId: '',
+  fieldId: '',
+  categoryId: '',
+  typeId: '',
+  organizationId: '',
+  macroId: '',
+  viewId: '',
+  subjectMarker: 'B-PRIVATE-SUBJECT-zebra',
 };
 
 /** What B's admin sees: compared before and after A's attempts. */
@@ -80,6 +100,10 @@ beforeAll(async () => {
   aAdminToken = new Client(app);
   aAdminToken.bearer = tokenRes.json().token;
 
+  const aTicket = await aAdminSession.post('/api/v1/tickets', { subject: 'A ticket', bodyText: 'A only', requester: { email: 'a-customer@example.com' } });
+  expect(aTicket.statusCode).toBe(201);
+  a.ticketId = aTicket.json().id;
+
   // ---- B, with data of every kind ----
   ({ user: bAdmin, client: bAdminClient } = await signedIn(app, B.id, 'admin'));
   bAgent = await createUser(app, B.id, 'agent');
@@ -120,6 +144,43 @@ beforeAll(async () => {
   // Logins, the role, the invitation and the token all left entries.
   expect(b.auditIds.length).toBeGreaterThanOrEqual(4);
 
+  // ---- B's ticketing data: tickets, configuration, a staged upload, a scheduled reply ----
+  const created = async (url: string, body: unknown, status = 201) => {
+    const res = await bAdminClient.post(url, body);
+    expect(res.statusCode, `${url} ${res.body}`).toBe(status);
+    return res.json();
+  };
+  for (let i = 0; i < 2; i++) {
+    const t = await created('/api/v1/tickets', { subject: `${b.subjectMarker} ${i}`, bodyText: 'B only', requesterId: bCustomer.id });
+    b.ticketIds.push(t.id);
+  }
+  b.messageId = (await bAdminClient.get(`/api/v1/tickets/${b.ticketIds[0]}/messages`)).json().items[0].id;
+  b.teamId = (await created('/api/v1/teams', { name: 'B team' })).id;
+  b.ruleId = (await created('/api/v1/routing-rules', { name: 'B rule', conditions: [], action: { teamId: b.teamId, skills: [] } })).id;
+  b.calendarId = (
+    await created('/api/v1/business-calendars', { name: 'B hours', timezone: 'UTC', hours: [{ weekday: 1, start: '09:00', end: '17:00' }] })
+  ).id;
+  b.slaPolicyId = (await created('/api/v1/sla-policies', { name: 'B SLA', firstResponseMinutes: 60 })).id;
+  b.fieldId = (await created('/api/v1/custom-fields', { key: 'b_private', type: 'text', labels: { en: 'B private' } })).id;
+  b.categoryId = (await created('/api/v1/categories', { names: { en: 'B category' } })).id;
+  b.typeId = (await created('/api/v1/ticket-types', { names: { en: 'B type' } })).id;
+  b.organizationId = (await created('/api/v1/organizations', { name: 'B organization', domains: ['b-only.example'] })).id;
+  b.macroId = (await created('/api/v1/macros', { name: 'B macro', shared: true, actions: [{ type: 'set_priority', value: 'high' }] })).id;
+  b.viewId = (await created('/api/v1/views', { name: 'B view', shared: true, filters: { status: ['open'] } })).id;
+  const sendAt = new Date(Date.now() + 86_400_000).toISOString();
+  b.scheduledId = (await created(`/api/v1/tickets/${b.ticketIds[0]}/messages`, { bodyText: 'later', sendAt }, 202)).id;
+  b.attachmentId = uuidv7();
+  await app.platform.db.insert(attachments).values({
+    id: b.attachmentId,
+    workspaceId: B.id,
+    uploaderId: bAdmin.id,
+    filename: 'b.txt',
+    contentType: 'text/plain',
+    size: 1,
+    sha256: '0'.repeat(64),
+    storageKey: `00/00/${'0'.repeat(64)}`,
+  });
+
   before = await snapshotOfB();
 });
 afterAll(async () => app?.close());
@@ -128,7 +189,7 @@ afterAll(async () => app?.close());
  * Every documented route with a path parameter, each with all of B's ids it could be aimed at
  * and a body that would succeed on A's own data.
  */
-const ID_ROUTES: { method: string; path: string; ids: () => string[]; bodies: unknown[]; code: string }[] = [
+const ID_ROUTES: { method: string; path: string; ids: () => string[]; bodies: unknown[] | (() => unknown[]); code: string }[] = [
   { method: 'GET', path: '/api/v1/users/:id', ids: () => b.userIds, bodies: [undefined], code: 'user.not_found' },
   {
     method: 'PATCH',
@@ -154,6 +215,134 @@ const ID_ROUTES: { method: string; path: string; ids: () => string[]; bodies: un
   { method: 'DELETE', path: '/api/v1/invitations/:id', ids: () => [b.invitationId], bodies: [undefined], code: 'invitation.not_found' },
   { method: 'DELETE', path: '/api/v1/me/sessions/:id', ids: () => b.sessionIds, bodies: [undefined], code: 'resource.not_found' },
   { method: 'DELETE', path: '/api/v1/me/tokens/:id', ids: () => [b.tokenId], bodies: [undefined], code: 'token.not_found' },
+  // ---- ticketing ----
+  { method: 'GET', path: '/api/v1/tickets/:id', ids: () => b.ticketIds, bodies: [undefined], code: 'ticket.not_found' },
+  {
+    method: 'PATCH',
+    path: '/api/v1/tickets/:id',
+    ids: () => b.ticketIds,
+    bodies: [{ priority: 'urgent' }, { status: 'solved' }, { addTags: ['hijacked'] }],
+    code: 'ticket.not_found',
+  },
+  { method: 'GET', path: '/api/v1/tickets/:id/messages', ids: () => b.ticketIds, bodies: [undefined], code: 'ticket.not_found' },
+  {
+    method: 'POST',
+    path: '/api/v1/tickets/:id/messages',
+    ids: () => b.ticketIds,
+    bodies: [{ bodyText: 'Hijacked' }, { kind: 'note', bodyText: 'Hijacked' }],
+    code: 'ticket.not_found',
+  },
+  { method: 'POST', path: '/api/v1/tickets/:id/satisfaction', ids: () => b.ticketIds, bodies: [{ score: 1 }], code: 'ticket.not_found' },
+  {
+    method: 'POST',
+    path: '/api/v1/tickets/:id/merge',
+    ids: () => b.ticketIds,
+    bodies: () => [{ targetId: a.ticketId }],
+    code: 'ticket.not_found',
+  },
+  { method: 'GET', path: '/api/v1/tickets/:id/links', ids: () => b.ticketIds, bodies: [undefined], code: 'ticket.not_found' },
+  {
+    method: 'POST',
+    path: '/api/v1/tickets/:id/links',
+    ids: () => b.ticketIds,
+    bodies: () => [{ otherId: a.ticketId }],
+    code: 'ticket.not_found',
+  },
+  { method: 'DELETE', path: '/api/v1/tickets/:id/links/:otherId', ids: () => b.ticketIds, bodies: [undefined], code: 'ticket.not_found' },
+  {
+    method: 'POST',
+    path: '/api/v1/tickets/:id/split',
+    ids: () => b.ticketIds,
+    bodies: () => [{ messageId: b.messageId, subject: 'Hijacked' }],
+    code: 'ticket.not_found',
+  },
+  { method: 'GET', path: '/api/v1/tickets/:id/scheduled', ids: () => b.ticketIds, bodies: [undefined], code: 'ticket.not_found' },
+  {
+    method: 'POST',
+    path: '/api/v1/tickets/:id/macros/:macroId/preview',
+    ids: () => b.ticketIds,
+    bodies: [undefined],
+    // B's macro is looked up first: it is unknown in A.
+    code: 'macro.not_found',
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/tickets/:id/macros/:macroId/apply',
+    ids: () => b.ticketIds,
+    bodies: [undefined],
+    // B's macro is looked up first: it is unknown in A.
+    code: 'macro.not_found',
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/scheduled-messages/:id',
+    ids: () => [b.scheduledId],
+    bodies: [undefined],
+    code: 'scheduled_message.not_found',
+  },
+  { method: 'GET', path: '/api/v1/attachments/:id', ids: () => [b.attachmentId], bodies: [undefined], code: 'attachment.not_found' },
+  { method: 'DELETE', path: '/api/v1/attachments/:id', ids: () => [b.attachmentId], bodies: [undefined], code: 'attachment.not_found' },
+  { method: 'PATCH', path: '/api/v1/macros/:id', ids: () => [b.macroId], bodies: [{ name: 'Hijacked' }], code: 'macro.not_found' },
+  { method: 'DELETE', path: '/api/v1/macros/:id', ids: () => [b.macroId], bodies: [undefined], code: 'macro.not_found' },
+  { method: 'PATCH', path: '/api/v1/views/:id', ids: () => [b.viewId], bodies: [{ name: 'Hijacked' }], code: 'view.not_found' },
+  { method: 'DELETE', path: '/api/v1/views/:id', ids: () => [b.viewId], bodies: [undefined], code: 'view.not_found' },
+  { method: 'GET', path: '/api/v1/views/:id/tickets', ids: () => [b.viewId], bodies: [undefined], code: 'view.not_found' },
+  { method: 'GET', path: '/api/v1/teams/:id', ids: () => [b.teamId], bodies: [undefined], code: 'team.not_found' },
+  { method: 'PATCH', path: '/api/v1/teams/:id', ids: () => [b.teamId], bodies: [{ name: 'Hijacked' }], code: 'team.not_found' },
+  { method: 'DELETE', path: '/api/v1/teams/:id', ids: () => [b.teamId], bodies: [undefined], code: 'team.not_found' },
+  { method: 'PUT', path: '/api/v1/teams/:id/members', ids: () => [b.teamId], bodies: [{ userIds: [] }], code: 'team.not_found' },
+  { method: 'PATCH', path: '/api/v1/agents/:id', ids: () => [bAgent.id, bAdmin.id], bodies: [{ capacity: 1 }], code: 'user.not_found' },
+  {
+    method: 'PATCH',
+    path: '/api/v1/routing-rules/:id',
+    ids: () => [b.ruleId],
+    bodies: [{ enabled: false }],
+    code: 'routing_rule.not_found',
+  },
+  { method: 'DELETE', path: '/api/v1/routing-rules/:id', ids: () => [b.ruleId], bodies: [undefined], code: 'routing_rule.not_found' },
+  {
+    method: 'PATCH',
+    path: '/api/v1/business-calendars/:id',
+    ids: () => [b.calendarId],
+    bodies: [{ name: 'Hijacked' }],
+    code: 'calendar.not_found',
+  },
+  { method: 'DELETE', path: '/api/v1/business-calendars/:id', ids: () => [b.calendarId], bodies: [undefined], code: 'calendar.not_found' },
+  {
+    method: 'PATCH',
+    path: '/api/v1/sla-policies/:id',
+    ids: () => [b.slaPolicyId],
+    bodies: [{ name: 'Hijacked' }, { enabled: false }],
+    code: 'sla_policy.not_found',
+  },
+  { method: 'DELETE', path: '/api/v1/sla-policies/:id', ids: () => [b.slaPolicyId], bodies: [undefined], code: 'sla_policy.not_found' },
+  { method: 'PATCH', path: '/api/v1/custom-fields/:id', ids: () => [b.fieldId], bodies: [{ position: 3 }], code: 'custom_field.not_found' },
+  { method: 'DELETE', path: '/api/v1/custom-fields/:id', ids: () => [b.fieldId], bodies: [undefined], code: 'custom_field.not_found' },
+  { method: 'PATCH', path: '/api/v1/categories/:id', ids: () => [b.categoryId], bodies: [{ position: 3 }], code: 'taxonomy.not_found' },
+  { method: 'DELETE', path: '/api/v1/categories/:id', ids: () => [b.categoryId], bodies: [undefined], code: 'taxonomy.not_found' },
+  { method: 'PATCH', path: '/api/v1/ticket-types/:id', ids: () => [b.typeId], bodies: [{ position: 3 }], code: 'taxonomy.not_found' },
+  { method: 'DELETE', path: '/api/v1/ticket-types/:id', ids: () => [b.typeId], bodies: [undefined], code: 'taxonomy.not_found' },
+  {
+    method: 'PATCH',
+    path: '/api/v1/organizations/:id',
+    ids: () => [b.organizationId],
+    bodies: [{ name: 'Hijacked' }],
+    code: 'organization.not_found',
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/organizations/:id',
+    ids: () => [b.organizationId],
+    bodies: [undefined],
+    code: 'organization.not_found',
+  },
+  {
+    method: 'PUT',
+    path: '/api/v1/users/:id/organization',
+    ids: () => [bCustomer.id],
+    bodies: [{ organizationId: null }],
+    code: 'user.not_found',
+  },
 ];
 
 async function documentedRoutes(): Promise<{ method: string; path: string }[]> {
@@ -172,8 +361,12 @@ describe("B's ids are unknown in A", () => {
     const seen: string[] = [];
     for (const [via, client] of callers()) {
       for (const id of route.ids()) {
-        for (const body of route.bodies) {
-          const res = await client.request(route.method, route.path.replace(':id', id), body);
+        for (const body of typeof route.bodies === 'function' ? route.bodies() : route.bodies) {
+          const url = route.path
+            .replace(':id', id)
+            .replace(':macroId', b.macroId)
+            .replace(':otherId', b.ticketIds[1] ?? id);
+          const res = await client.request(route.method, url, body);
           seen.push(`${via} ${id} ${JSON.stringify(body)} -> ${res.statusCode} ${code(res)}`);
           expect(res.statusCode, seen.at(-1)).toBe(404);
           expect(code(res), seen.at(-1)).toBe(route.code);
@@ -199,6 +392,22 @@ describe('A sees nothing of B', () => {
     b.tokenId,
     ...b.sessionIds,
     ...b.auditIds,
+    ...b.ticketIds,
+    b.subjectMarker,
+    b.teamId,
+    b.ruleId,
+    b.calendarId,
+    b.slaPolicyId,
+    b.fieldId,
+    'b_private',
+    b.categoryId,
+    b.typeId,
+    b.organizationId,
+    'b-only.example',
+    b.macroId,
+    b.viewId,
+    b.scheduledId,
+    b.attachmentId,
   ];
 
   it('no documented read route mentions any of B’s ids, emails or slug', async () => {

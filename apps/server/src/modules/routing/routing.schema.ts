@@ -1,5 +1,6 @@
 import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../identity/identity.schema.js';
+import { tickets } from '../tickets/tickets.schema.js';
 import { workspaces } from '../workspaces/workspaces.schema.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true });
@@ -70,4 +71,22 @@ export const routingRules = pgTable(
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [index('routing_rules_ws').on(t.workspaceId, t.position)],
+);
+
+/**
+ * What routing decided for a ticket: the rule that matched and the skills it asked for. Kept
+ * here rather than on tickets so a later pick (team change, backlog) asks for the same skills.
+ */
+export const ticketRoutingStates = pgTable(
+  'ticket_routing_states',
+  {
+    ticketId: uuid('ticket_id')
+      .primaryKey()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    workspaceId: uuid('workspace_id').notNull(),
+    ruleId: uuid('rule_id').references(() => routingRules.id, { onDelete: 'set null' }),
+    requiredSkills: jsonb('required_skills').$type<Array<{ skill: string; minLevel: number }>>().notNull().default([]),
+    routedAt: ts('routed_at').notNull().defaultNow(),
+  },
+  (t) => [index('ticket_routing_states_ws').on(t.workspaceId)],
 );

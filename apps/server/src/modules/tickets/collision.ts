@@ -1,5 +1,5 @@
-import type { Platform } from '../../platform/platform.js';
 import type { Ctx } from '../../platform/context.js';
+import type { Platform } from '../../platform/platform.js';
 import { ticketRooms } from './tickets.listeners.js';
 import { findUsersByIds } from './tickets.repo.js';
 import { loadVisible, type TicketsCore, viewerFor } from './tickets.service.js';
@@ -28,7 +28,13 @@ export function registerTicketRealtime(p: Platform, core: TicketsCore): void {
     const ticketId = room.slice('ticket:'.length);
     const members = await rt.membersOf(room);
     const workspaceId = members[0]?.workspaceId;
-    const names = workspaceId ? await findUsersByIds(p.db, workspaceId, members.map((m) => m.userId)) : new Map();
+    const names = workspaceId
+      ? await findUsersByIds(
+          p.db,
+          workspaceId,
+          members.map((m) => m.userId),
+        )
+      : new Map();
     rt.emit(room, 'ticket.viewers', {
       ticketId,
       viewers: members.map((m) => ({ userId: m.userId, name: names.get(m.userId)?.name ?? '' })),

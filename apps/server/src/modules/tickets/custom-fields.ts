@@ -18,7 +18,9 @@ function checkOne(def: FieldDef, value: unknown): { value: unknown } | { error: 
   if (value === null || value === '') return { value: null };
   switch (def.type) {
     case 'text':
-      return typeof value === 'string' && value.length <= 10_000 ? { value: value.trim() } : { error: 'Enter text (at most 10,000 characters)' };
+      return typeof value === 'string' && value.length <= 10_000
+        ? { value: value.trim() }
+        : { error: 'Enter text (at most 10,000 characters)' };
     case 'number': {
       const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
       return typeof n === 'number' && Number.isFinite(n) ? { value: n } : { error: 'Enter a number' };

@@ -28,7 +28,13 @@ export function actorKeyOf(actor: Actor): string {
  * gets 409 instead of a duplicate. The response is stored in the work's own transaction
  * (`complete`), so a crash cannot leave a ticket without its key or a key without its ticket.
  */
-export async function claimIdempotencyKey(db: Db, workspaceId: string, actor: Actor, key: string, body: unknown): Promise<IdempotencyOutcome> {
+export async function claimIdempotencyKey(
+  db: Db,
+  workspaceId: string,
+  actor: Actor,
+  key: string,
+  body: unknown,
+): Promise<IdempotencyOutcome> {
   const claim: IdempotencyClaim = { workspaceId, actorKey: actorKeyOf(actor), key, requestHash: sha256(JSON.stringify(body ?? null)) };
   const inserted = await db
     .insert(idempotencyKeys)
@@ -46,7 +52,13 @@ export async function claimIdempotencyKey(db: Db, workspaceId: string, actor: Ac
     const taken = await db
       .update(idempotencyKeys)
       .set({ createdAt: sql`now()` })
-      .where(and(whereClaim(claim), eq(idempotencyKeys.statusCode, IN_PROGRESS), lt(idempotencyKeys.createdAt, row.createdAt.toISOString() as never)))
+      .where(
+        and(
+          whereClaim(claim),
+          eq(idempotencyKeys.statusCode, IN_PROGRESS),
+          lt(idempotencyKeys.createdAt, row.createdAt.toISOString() as never),
+        ),
+      )
       .returning({ key: idempotencyKeys.key });
     if (taken.length) return { claim };
   }

@@ -1,23 +1,38 @@
 import type { FastifyInstance } from 'fastify';
 import type { Platform } from '../../platform/platform.js';
+import { registerAttachments } from './attachments.routes.js';
+import { AUTO_CLOSE_JOB, registerAutoCloseJob } from './auto-close.jobs.js';
 import { registerTicketRealtime } from './collision.js';
+import { fieldsRoutes } from './fields.routes.js';
+import { fieldsService } from './fields.service.js';
+import { macrosRoutes } from './macros.routes.js';
+import { macrosService } from './macros.service.js';
+import { mergeService } from './merge.service.js';
 import { messagesService } from './messages.service.js';
+import { registerScheduledJobs } from './scheduled.jobs.js';
+import { scheduledService } from './scheduled.service.js';
+import { splitService } from './split.service.js';
+import { taxonomyRoutes } from './taxonomy.routes.js';
+import { taxonomyService } from './taxonomy.service.js';
+import { ticketActionsRoutes } from './ticket-actions.routes.js';
+import { ticketListRoutes } from './ticket-list.routes.js';
 import { defaultDeps, type TicketDeps } from './tickets.deps.js';
 import { TicketHooks } from './tickets.hooks.js';
 import { registerTicketListeners } from './tickets.listeners.js';
 import { ticketsRoutes } from './tickets.routes.js';
 import { type TicketsCore, ticketsService } from './tickets.service.js';
 
-export { customFields, messages, tickets, ticketTaxonomies } from './tickets.schema.js';
-export type { TicketChange, TicketHook, TicketAutoChanges } from './tickets.hooks.js';
-export type { TicketDeps } from './tickets.deps.js';
-export type { SlaClockView } from './tickets.presenter.js';
-export type { TicketRow, MessageRow } from './tickets.repo.js';
+export { closeSolvedTickets } from './auto-close.jobs.js';
 export { writeMessage } from './messages.service.js';
+export { DONE_STATUSES, OPEN_STATUSES, PAUSED_STATUSES } from './ticket-status.js';
 export { applyChanges } from './ticket-writer.js';
-export { OPEN_STATUSES, PAUSED_STATUSES, DONE_STATUSES } from './ticket-status.js';
+export type { TicketDeps } from './tickets.deps.js';
+export type { TicketAutoChanges, TicketChange, TicketHook } from './tickets.hooks.js';
 export { ticketRooms } from './tickets.listeners.js';
-export { loadVisible, viewerFor, type TicketsCore } from './tickets.service.js';
+export type { SlaClockView } from './tickets.presenter.js';
+export type { MessageRow, TicketRow } from './tickets.repo.js';
+export { customFields, messages, tickets, ticketTaxonomies } from './tickets.schema.js';
+export { loadVisible, type TicketsCore, viewerFor } from './tickets.service.js';
 
 /** Tickets: the conversation model every channel writes through. */
 export async function registerTickets(app: FastifyInstance, p: Platform) {
@@ -26,11 +41,29 @@ export async function registerTickets(app: FastifyInstance, p: Platform) {
   const messages = messagesService(core);
   registerTicketListeners(p, core);
   registerTicketRealtime(p, core);
-  await app.register(ticketsRoutes(p.db, tickets, messages));
+  const scheduled = scheduledService(core);
+  const merge = mergeService(core, tickets);
+  const split = splitService(core, tickets);
+  const macros = macrosService(core, tickets);
+  registerScheduledJobs(p, scheduled);
+  await app.register(ticketsRoutes(p.db, tickets, messages, scheduled));
+  await app.register(ticketActionsRoutes(merge, split, scheduled));
+  await app.register(macrosRoutes(macros));
+  await app.register(ticketListRoutes(core));
+  await registerAttachments(app, core);
+  await app.register(fieldsRoutes(fieldsService(p)));
+  await app.register(taxonomyRoutes(taxonomyService(p)));
+  registerAutoCloseJob(core);
   return {
     core,
     tickets,
     messages,
+    macros,
+    merge,
+    split,
+    scheduled,
+    /** Hourly job closing solved tickets; app.ts schedules it. */
+    autoCloseJob: AUTO_CLOSE_JOB,
     /** Modules built on tickets (routing, SLA) provide what tickets needs from them. */
     provide(deps: Partial<TicketDeps>) {
       Object.assign(core.deps, deps);

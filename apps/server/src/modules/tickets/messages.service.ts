@@ -1,5 +1,5 @@
 import type { TicketChanges, TicketStatus } from '@switchboard/contracts';
-import { and, eq, gt, inArray, ne, sql } from 'drizzle-orm';
+import { and, eq, gt, ne, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/client.js';
 import { AppError, forbidden, invalid } from '../../platform/errors.js';
@@ -8,10 +8,11 @@ import { extractMentions } from '../../platform/html.js';
 import { searchDocument } from '../../platform/search/text-search.js';
 import { prepareBody } from './message-body.js';
 import { statusAfterAgentReply, statusAfterCustomerReply } from './ticket-status.js';
-import { applyChanges, appendMessage, assertNotMerged, authorOf, runHooks } from './ticket-writer.js';
+import { appendMessage, applyChanges, assertNotMerged, authorOf, runHooks } from './ticket-writer.js';
 import { requireTicketPermission, type TicketViewer } from './tickets.policy.js';
 import { presentMessageForAgent, presentMessageForCustomer } from './tickets.presenter.js';
 import {
+  claimStagedAttachments,
   findAttachmentsOfMessages,
   findMessages,
   findStagedAttachments,
@@ -20,7 +21,7 @@ import {
   type MessageRow,
   type TicketRow,
 } from './tickets.repo.js';
-import { attachments, messages, tickets } from './tickets.schema.js';
+import { messages, tickets } from './tickets.schema.js';
 import { loadVisible, type TicketsCore, viewerFor } from './tickets.service.js';
 
 export interface NewMessage {
@@ -43,7 +44,14 @@ async function assertNoNewActivity(tx: Tx, ticket: TicketRow, viewer: TicketView
   const newer = await tx
     .select({ id: messages.id })
     .from(messages)
-    .where(and(eq(messages.ticketId, ticket.id), gt(messages.seq, seenSeq), ne(messages.kind, 'event'), ne(messages.authorId, viewer.actor.userId)))
+    .where(
+      and(
+        eq(messages.ticketId, ticket.id),
+        gt(messages.seq, seenSeq),
+        ne(messages.kind, 'event'),
+        ne(messages.authorId, viewer.actor.userId),
+      ),
+    )
     .limit(1);
   if (newer.length) {
     throw new AppError('ticket.new_activity', 409, 'Someone replied since you opened this ticket; review it, then send again (force)');
@@ -80,12 +88,11 @@ export async function writeMessage(tx: Tx, core: TicketsCore, ctx: Ctx, ticket: 
     meta: input.meta ?? {},
     searchVector: sql`to_tsvector('simple', ${searchDocument(body.text)})`,
   });
-  if (files.length) {
-    await tx
-      .update(attachments)
-      .set({ messageId: message.id, ticketId: ticket.id })
-      .where(inArray(attachments.id, files.map((f) => f.id)));
-  }
+  await claimStagedAttachments(
+    tx,
+    files.map((f) => f.id),
+    { messageId: message.id, ticketId: ticket.id },
+  );
   const now = message.createdAt;
   const isPublic = input.kind === 'reply';
   const set: Partial<typeof tickets.$inferInsert> = {
@@ -166,7 +173,11 @@ export function messagesService(core: TicketsCore) {
 }
 
 export async function presentMessages(db: Tx | TicketsCore['p']['db'], staff: boolean, ticket: TicketRow, rows: MessageRow[]) {
-  const users = await findUsersByIds(db, ticket.workspaceId, rows.map((m) => m.authorId ?? ''));
+  const users = await findUsersByIds(
+    db,
+    ticket.workspaceId,
+    rows.map((m) => m.authorId ?? ''),
+  );
   const files = await findAttachmentsOfMessages(
     db,
     rows.map((m) => m.id),

@@ -13,7 +13,18 @@ import type { MessageRow, TicketRow } from './tickets.repo.js';
 import { messages, ticketFollowers, tickets } from './tickets.schema.js';
 
 /** Fields whose changes are written to the timeline (the ticket's audit trail). */
-const TRACKED = ['subject', 'status', 'priority', 'typeId', 'categoryId', 'language', 'assigneeId', 'teamId', 'tags', 'customFields'] as const;
+const TRACKED = [
+  'subject',
+  'status',
+  'priority',
+  'typeId',
+  'categoryId',
+  'language',
+  'assigneeId',
+  'teamId',
+  'tags',
+  'customFields',
+] as const;
 type Tracked = (typeof TRACKED)[number];
 
 export interface FieldChange {
@@ -248,7 +259,11 @@ export function assertNotMerged(ticket: TicketRow): void {
 
 export function assertVersion(ticket: TicketRow, expected: number | undefined): void {
   if (expected !== undefined && expected !== ticket.version) {
-    throw new AppError('ticket.version_mismatch', 412, `The ticket changed since you loaded it (version ${expected}, now ${ticket.version})`);
+    throw new AppError(
+      'ticket.version_mismatch',
+      412,
+      `The ticket changed since you loaded it (version ${expected}, now ${ticket.version})`,
+    );
   }
 }
 

@@ -33,7 +33,12 @@ describe('creating tickets', () => {
     expect(seen.headers.etag).toBe('"1"');
     const timeline = (await agent.client.get(`/api/v1/tickets/${t.id}/messages`)).json().items;
     expect(timeline).toHaveLength(1);
-    expect(timeline[0]).toMatchObject({ kind: 'reply', authorKind: 'customer', seq: 1, bodyText: 'The login page says my password is wrong.' });
+    expect(timeline[0]).toMatchObject({
+      kind: 'reply',
+      authorKind: 'customer',
+      seq: 1,
+      bodyText: 'The login page says my password is wrong.',
+    });
   });
 
   it('numbers tickets one after another per workspace', async () => {
@@ -63,7 +68,11 @@ describe('creating tickets', () => {
       tags: ['Refund', 'phone'],
     });
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json()).toMatchObject({ requester: { email: 'new.caller@example.com', name: 'New Caller' }, priority: 'high', tags: ['phone', 'refund'] });
+    expect(res.json()).toMatchObject({
+      requester: { email: 'new.caller@example.com', name: 'New Caller' },
+      priority: 'high',
+      tags: ['phone', 'refund'],
+    });
   });
 
   it('the same Idempotency-Key replays the first response instead of creating a duplicate', async () => {
@@ -90,7 +99,11 @@ describe('creating tickets', () => {
 describe('conversation and status', () => {
   it('an agent reply opens a new ticket and records first response; a customer reply reopens pending', async () => {
     const t = await portalTicket();
-    const reply = await agent.client.post(`/api/v1/tickets/${t.id}/messages`, { kind: 'reply', bodyText: 'Try resetting it', status: 'pending' });
+    const reply = await agent.client.post(`/api/v1/tickets/${t.id}/messages`, {
+      kind: 'reply',
+      bodyText: 'Try resetting it',
+      status: 'pending',
+    });
     expect(reply.statusCode, reply.body).toBe(201);
     let ticket = (await agent.client.get(`/api/v1/tickets/${t.id}`)).json();
     expect(ticket.status).toBe('pending');
@@ -177,7 +190,9 @@ describe('editing', () => {
   it('records every field change in the timeline with who did it', async () => {
     const t = await portalTicket();
     await agent.client.patch(`/api/v1/tickets/${t.id}`, { priority: 'urgent', addTags: ['vip'], assigneeId: agent.user.id });
-    const events = (await agent.client.get(`/api/v1/tickets/${t.id}/messages`)).json().items.filter((m: { kind: string }) => m.kind === 'event');
+    const events = (await agent.client.get(`/api/v1/tickets/${t.id}/messages`))
+      .json()
+      .items.filter((m: { kind: string }) => m.kind === 'event');
     const changes = events.flatMap((e: { event: { changes: Array<{ field: string; to: unknown }> } }) => e.event.changes);
     expect(changes).toEqual(
       expect.arrayContaining([

@@ -16,33 +16,45 @@ export const ticketRooms = {
  * idempotent); customers get the customer presenter or nothing, so a note can never reach them.
  */
 export function registerTicketListeners(p: Platform, core: TicketsCore): void {
-  p.outbox.on('tickets.realtime', ['ticket.created', 'ticket.updated', 'message.created'], async (event: DomainEvent) => {
-    const rt = p.realtime;
-    const ticketId = String(event.payload.ticketId ?? '');
-    if (!rt || !event.workspaceId || !ticketId) return;
-    const ticket = await findTicket(p.db, event.workspaceId, ticketId);
-    if (!ticket) return;
-    const summary = { id: ticket.id, number: ticket.number, version: ticket.version, status: ticket.status, lastSeq: ticket.lastSeq };
-    if (event.type !== 'message.created') {
-      const change = { ...summary, type: event.type, fields: event.payload.fields ?? [], assigneeId: ticket.assigneeId, teamId: ticket.teamId };
-      rt.emit(rooms.staff(event.workspaceId), 'ticket.changed', change);
-      const customerChange = { ...summary, type: event.type };
-      rt.emit(ticketRooms.customer(ticket.id), 'ticket.changed', customerChange);
-      const followers = (await findFollowerIds(p.db, [ticket.id])).get(ticket.id) ?? [];
-      for (const userId of [ticket.requesterId, ...followers]) rt.emit(rooms.user(userId), 'ticket.changed', customerChange);
-      return;
-    }
-    const seq = Number(event.payload.seq);
-    const [message] = await findMessages(p.db, ticket.id, seq - 1, 1, false);
-    if (!message) return;
-    const staffView = await presentMessages(p.db, true, ticket, [message]);
-    rt.emit(ticketRooms.staff(ticket.id), 'message.created', staffView[0]);
-    rt.emit(rooms.staff(event.workspaceId), 'ticket.changed', { ...summary, type: 'message.created', kind: message.kind });
-    if (message.kind === 'reply') {
-      const customerView = await presentMessages(p.db, false, ticket, [message]);
-      if (customerView[0]) rt.emit(ticketRooms.customer(ticket.id), 'message.created', customerView[0]);
-    }
-  });
+  p.outbox.on(
+    'tickets.realtime',
+    ['ticket.created', 'ticket.updated', 'message.created', 'sla.warning', 'sla.breached'],
+    async (event: DomainEvent) => {
+      const rt = p.realtime;
+      const ticketId = String(event.payload.ticketId ?? '');
+      if (!rt || !event.workspaceId || !ticketId) return;
+      const ticket = await findTicket(p.db, event.workspaceId, ticketId);
+      if (!ticket) return;
+      const summary = { id: ticket.id, number: ticket.number, version: ticket.version, status: ticket.status, lastSeq: ticket.lastSeq };
+      if (event.type !== 'message.created') {
+        const change = {
+          ...summary,
+          type: event.type,
+          fields: event.payload.fields ?? [],
+          assigneeId: ticket.assigneeId,
+          teamId: ticket.teamId,
+        };
+        rt.emit(rooms.staff(event.workspaceId), 'ticket.changed', change);
+        // SLA state is internal: staff only.
+        if (event.type.startsWith('sla.')) return;
+        const customerChange = { ...summary, type: event.type };
+        rt.emit(ticketRooms.customer(ticket.id), 'ticket.changed', customerChange);
+        const followers = (await findFollowerIds(p.db, [ticket.id])).get(ticket.id) ?? [];
+        for (const userId of [ticket.requesterId, ...followers]) rt.emit(rooms.user(userId), 'ticket.changed', customerChange);
+        return;
+      }
+      const seq = Number(event.payload.seq);
+      const [message] = await findMessages(p.db, ticket.id, seq - 1, 1, false);
+      if (!message) return;
+      const staffView = await presentMessages(p.db, true, ticket, [message]);
+      rt.emit(ticketRooms.staff(ticket.id), 'message.created', staffView[0]);
+      rt.emit(rooms.staff(event.workspaceId), 'ticket.changed', { ...summary, type: 'message.created', kind: message.kind });
+      if (message.kind === 'reply') {
+        const customerView = await presentMessages(p.db, false, ticket, [message]);
+        if (customerView[0]) rt.emit(ticketRooms.customer(ticket.id), 'message.created', customerView[0]);
+      }
+    },
+  );
   // A mention in a note reaches the mentioned agent at once, wherever they are in the app.
   p.outbox.on('tickets.mentions', ['mention.created'], async (event: DomainEvent) => {
     const userId = String(event.payload.userId ?? '');

@@ -22,7 +22,11 @@ export function viewerOf(actor: Actor, teamIds: string[] = []): TicketViewer {
 }
 
 /** Pure check on a loaded ticket; callers answer 404 (not 403) so ids of hidden tickets leak nothing. */
-export function canSee(viewer: TicketViewer, ticket: { requesterId: string; assigneeId: string | null; teamId: string | null }, following = false) {
+export function canSee(
+  viewer: TicketViewer,
+  ticket: { requesterId: string; assigneeId: string | null; teamId: string | null },
+  following = false,
+) {
   if (!viewer.staff) return ticket.requesterId === viewer.actor.userId || following;
   if (!viewer.restricted) return true;
   return ticket.teamId === null || ticket.assigneeId === viewer.actor.userId || viewer.teamIds.includes(ticket.teamId);

@@ -133,7 +133,9 @@ export function presentMessageForCustomer(m: MessageRow, users: Map<string, User
     ticketId: m.ticketId,
     seq: m.seq,
     kind: 'reply' as const,
-    author: author ? { id: author.id, name: author.name, email: null, kind: author.role === 'customer' ? ('customer' as const) : ('agent' as const) } : null,
+    author: author
+      ? { id: author.id, name: author.name, email: null, kind: author.role === 'customer' ? ('customer' as const) : ('agent' as const) }
+      : null,
     authorKind: m.authorKind,
     channel: m.channel,
     bodyHtml: m.bodyHtml,

@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
+import { invalid } from '../../platform/errors.js';
 import { users } from '../identity/index.js';
 import { attachments, customFields, messages, ticketFollowers, ticketLinks, tickets, ticketTaxonomies } from './tickets.schema.js';
 
@@ -35,7 +36,11 @@ export async function lockTicket(tx: DbOrTx, workspaceId: string, id: string): P
 }
 
 export async function listFieldDefs(db: DbOrTx, workspaceId: string): Promise<FieldDefRow[]> {
-  return db.select().from(customFields).where(eq(customFields.workspaceId, workspaceId)).orderBy(asc(customFields.position), asc(customFields.key));
+  return db
+    .select()
+    .from(customFields)
+    .where(eq(customFields.workspaceId, workspaceId))
+    .orderBy(asc(customFields.position), asc(customFields.key));
 }
 
 export async function findTaxonomy(db: DbOrTx, workspaceId: string, id: string, kind: 'category' | 'type') {
@@ -94,7 +99,13 @@ export async function findUsersByIds(db: DbOrTx, workspaceId: string, ids: strin
   return new Map(rows.map((r) => [r.id, r]));
 }
 
-export async function findMessages(db: DbOrTx, ticketId: string, afterSeq: number, limit: number, publicOnly: boolean): Promise<MessageRow[]> {
+export async function findMessages(
+  db: DbOrTx,
+  ticketId: string,
+  afterSeq: number,
+  limit: number,
+  publicOnly: boolean,
+): Promise<MessageRow[]> {
   return db
     .select()
     .from(messages)
@@ -133,6 +144,23 @@ export async function findLinkedTicketIds(db: DbOrTx, ticketId: string): Promise
     .from(ticketLinks)
     .where(or(eq(ticketLinks.ticketA, ticketId), eq(ticketLinks.ticketB, ticketId)));
   return rows.map((r) => (r.ticketA === ticketId ? r.ticketB : r.ticketA));
+}
+
+/**
+ * Attaches staged uploads to a message. The `message_id is null` guard makes a concurrent
+ * second use of the same upload lose: it throws and its transaction rolls back.
+ */
+export async function claimStagedAttachments(tx: DbOrTx, ids: string[], target: { messageId: string; ticketId: string }) {
+  if (!ids.length) return;
+  const unique = [...new Set(ids)];
+  const claimed = await tx
+    .update(attachments)
+    .set(target)
+    .where(and(inArray(attachments.id, unique), isNull(attachments.messageId)))
+    .returning({ id: attachments.id });
+  if (claimed.length !== unique.length) {
+    throw invalid('attachmentIds', 'Unknown attachment, or one already used', 'attachment_not_found');
+  }
 }
 
 /** Takes the next ticket number. Runs on its own (outside the create transaction) so creates do not queue on the counter row. */

@@ -6,6 +6,7 @@ import {
   CustomerTicketSchema,
   ListMessagesQuerySchema,
   MessageSchema,
+  ScheduledMessageSchema,
   TicketSchema,
   UpdateTicketBodySchema,
 } from '@switchboard/contracts';
@@ -16,6 +17,7 @@ import type { Db } from '../../platform/db/client.js';
 import { requireUser } from '../identity/index.js';
 import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey } from './idempotency.js';
 import type { messagesService } from './messages.service.js';
+import type { ScheduledService } from './scheduled.service.js';
 import type { ticketsService } from './tickets.service.js';
 
 const IdParams = z.object({ id: z.uuid() });
@@ -26,7 +28,7 @@ const IdempotencyHeaders = z.object({
 const IfMatchHeaders = z.object({ 'if-match': z.string().max(40).optional() });
 
 /** `If-Match: "7"` (or W/"7", or 7) → 7. */
-function parseIfMatch(value: string | undefined): number | undefined {
+export function parseIfMatch(value: string | undefined): number | undefined {
   if (!value || value === '*') return undefined;
   const m = /^(?:W\/)?"?(\d+)"?$/.exec(value.trim());
   return m ? Number(m[1]) : -1;
@@ -43,6 +45,7 @@ export function ticketsRoutes(
   db: Db,
   tickets: ReturnType<typeof ticketsService>,
   messages: ReturnType<typeof messagesService>,
+  scheduled: ScheduledService,
 ): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
@@ -79,7 +82,14 @@ export function ticketsRoutes(
 
     app.get(
       '/api/v1/tickets/:id',
-      { schema: { tags: ['tickets'], summary: 'One ticket, as the caller may see it (ETag = version)', params: IdParams, response: { 200: AnyTicket } } },
+      {
+        schema: {
+          tags: ['tickets'],
+          summary: 'One ticket, as the caller may see it (ETag = version)',
+          params: IdParams,
+          response: { 200: AnyTicket },
+        },
+      },
       async (req, reply) => withEtag(reply, await tickets.get(req.ctx, req.params.id)),
     );
 
@@ -153,11 +163,14 @@ export function ticketsRoutes(
           body: CreateMessageBodySchema,
           response: {
             201: z.object({ message: MessageSchema.nullable(), ticketVersion: z.number().int(), status: z.string() }),
+            202: ScheduledMessageSchema,
           },
         },
       },
       async (req, reply) => {
-        const { sendAt: _sendAt, ...input } = req.body;
+        const { sendAt, ...input } = req.body;
+        // Scheduled: 202 with the scheduled message; a job sends it at sendAt.
+        if (sendAt) return reply.status(202).send(await scheduled.schedule(req.ctx, req.params.id, input, new Date(sendAt)));
         return reply.status(201).send(await messages.add(req.ctx, req.params.id, input));
       },
     );

@@ -126,6 +126,13 @@ export const tickets = pgTable(
   (t) => [
     uniqueIndex('tickets_workspace_number').on(t.workspaceId, t.number),
     index('tickets_ws_updated').on(t.workspaceId, t.updatedAt, t.id),
+    // The ticket list's priority order: the same expression as PRIORITY_ORDINAL in ticket-page.ts.
+    index('tickets_ws_priority').on(
+      t.workspaceId,
+      sql`(case ${t.priority} when 'urgent' then 3 when 'high' then 2 when 'normal' then 1 else 0 end)`,
+      t.updatedAt,
+      t.id,
+    ),
     index('tickets_ws_created').on(t.workspaceId, t.createdAt, t.id),
     index('tickets_ws_status_updated').on(t.workspaceId, t.status, t.updatedAt, t.id),
     index('tickets_ws_assignee_status').on(t.workspaceId, t.assigneeId, t.status),

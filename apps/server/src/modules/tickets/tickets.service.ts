@@ -1,5 +1,5 @@
 import type { CreateTicketBody, TicketChanges } from '@switchboard/contracts';
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { hasPermission, isUser } from '../../platform/auth/actor.js';
 import type { Ctx } from '../../platform/context.js';
 import type { DbOrTx, Tx } from '../../platform/db/client.js';
@@ -11,12 +11,13 @@ import { searchDocument } from '../../platform/search/text-search.js';
 import { findOrCreateCustomer } from '../identity/index.js';
 import { type FieldDef, validateCustomFields } from './custom-fields.js';
 import { prepareBody } from './message-body.js';
-import { applyChanges, appendMessage, assertNotMerged, assertVersion, authorOf, runHooks } from './ticket-writer.js';
+import { appendMessage, applyChanges, assertNotMerged, assertVersion, authorOf, runHooks } from './ticket-writer.js';
 import type { TicketDeps } from './tickets.deps.js';
 import type { TicketHooks } from './tickets.hooks.js';
 import { canSee, requireTicketPermission, type TicketViewer, ticketNotFound, viewerOf } from './tickets.policy.js';
 import { presentTicketForAgent, presentTicketForCustomer } from './tickets.presenter.js';
 import {
+  claimStagedAttachments,
   findFollowerIds,
   findStagedAttachments,
   findTaxonomy,
@@ -28,7 +29,7 @@ import {
   nextTicketNumber,
   type TicketRow,
 } from './tickets.repo.js';
-import { attachments, ticketFollowers, tickets } from './tickets.schema.js';
+import { ticketFollowers, tickets } from './tickets.schema.js';
 
 export interface TicketsCore {
   p: Platform;
@@ -44,7 +45,7 @@ export async function viewerFor(core: TicketsCore, ctx: Ctx, db: DbOrTx = core.p
 }
 
 /** Loads a ticket the viewer may see, or 404. */
-export async function loadVisible(core: TicketsCore, db: DbOrTx, viewer: TicketViewer, id: string, lock = false): Promise<TicketRow> {
+export async function loadVisible(_core: TicketsCore, db: DbOrTx, viewer: TicketViewer, id: string, lock = false): Promise<TicketRow> {
   const ws = viewer.actor.workspaceId;
   const ticket = lock ? await lockTicket(db, ws, id) : await findTicket(db, ws, id);
   if (!ticket) throw ticketNotFound();
@@ -58,10 +59,18 @@ async function fieldDefs(db: DbOrTx, workspaceId: string): Promise<FieldDef[]> {
 }
 
 /** Checks references (category, type, assignee, team, followers) inside the workspace. */
-export async function checkReferences(core: TicketsCore, db: DbOrTx, workspaceId: string, c: TicketChanges): Promise<void> {
+export async function checkReferences(
+  core: TicketsCore,
+  db: DbOrTx,
+  workspaceId: string,
+  c: TicketChanges,
+  audience: 'staff' | 'customer' = 'staff',
+): Promise<void> {
   if (c.categoryId) {
     const cat = await findTaxonomy(db, workspaceId, c.categoryId, 'category');
-    if (!cat || cat.archivedAt) throw invalid('categoryId', 'Unknown category', 'taxonomy_not_found');
+    if (!cat || cat.archivedAt || (audience === 'customer' && !cat.customerVisible)) {
+      throw invalid('categoryId', 'Unknown category', 'taxonomy_not_found');
+    }
   }
   if (c.typeId) {
     const type = await findTaxonomy(db, workspaceId, c.typeId, 'type');
@@ -108,7 +117,10 @@ export function ticketsService(core: TicketsCore) {
     if (viewer.staff) {
       const followers = await findFollowerIds(db, [t.id]);
       const clocks = await core.deps.slaClocksOf(db, [t.id]);
-      return { audience: 'staff' as const, ticket: presentTicketForAgent(t, { users, followerIds: followers.get(t.id) ?? [], clocks: clocks.get(t.id) ?? [] }) };
+      return {
+        audience: 'staff' as const,
+        ticket: presentTicketForAgent(t, { users, followerIds: followers.get(t.id) ?? [], clocks: clocks.get(t.id) ?? [] }),
+      };
     }
     const merged = t.mergedIntoId ? await findTicket(db, t.workspaceId, t.mergedIntoId) : null;
     const defs = await fieldDefs(db, t.workspaceId);
@@ -122,13 +134,27 @@ export function ticketsService(core: TicketsCore) {
     present,
 
     /** `inTx` runs last inside the create transaction (the route stores the idempotent response there). */
-    async create(ctx: Ctx, input: CreateTicketBody, options: { inTx?: (tx: Tx, result: Awaited<ReturnType<typeof present>>) => Promise<void> } = {}) {
+    async create(
+      ctx: Ctx,
+      input: CreateTicketBody,
+      options: { inTx?: (tx: Tx, result: Awaited<ReturnType<typeof present>>) => Promise<void> } = {},
+    ) {
       const viewer = await viewerFor(core, ctx);
       const ws = viewer.actor.workspaceId;
       if (viewer.staff) requireTicketPermission(viewer, 'ticket.update');
       if (!viewer.staff) {
         // Customers describe their problem; staff-only fields are refused rather than ignored.
-        for (const k of ['requesterId', 'requester', 'priority', 'status', 'typeId', 'assigneeId', 'teamId', 'tags', 'followerIds'] as const) {
+        for (const k of [
+          'requesterId',
+          'requester',
+          'priority',
+          'status',
+          'typeId',
+          'assigneeId',
+          'teamId',
+          'tags',
+          'followerIds',
+        ] as const) {
           if (input[k] !== undefined) throw invalid(k, 'Customers cannot set this field', 'field_not_allowed');
         }
       }
@@ -136,7 +162,7 @@ export function ticketsService(core: TicketsCore) {
       const body = prepareBody(input);
       const defs = await fieldDefs(p.db, ws);
       const custom = checkFields(defs, input.customFields, viewer.staff ? 'staff' : 'customer');
-      await checkReferences(core, p.db, ws, input);
+      await checkReferences(core, p.db, ws, input, viewer.staff ? 'staff' : 'customer');
       const requester = await resolveRequester(p.db, viewer, input);
       if (!requester) throw invalid('requester', 'Unknown requester', 'requester_invalid');
       const staged = await findStagedAttachments(p.db, ws, viewer.actor.userId, input.attachmentIds ?? []);
@@ -155,7 +181,6 @@ export function ticketsService(core: TicketsCore) {
             workspaceId: ws,
             number,
             subject: input.subject,
-            status: 'new',
             priority: input.priority ?? 'normal',
             typeId: input.typeId ?? null,
             categoryId: input.categoryId ?? null,
@@ -164,6 +189,12 @@ export function ticketsService(core: TicketsCore) {
             requesterId: requester.id,
             organizationId: requester.organizationId,
             tags: [...new Set(input.tags ?? [])].sort(),
+            // Team and assignee chosen by the caller are part of the ticket from the start, so
+            // routing (a hook below) only fills in what the caller left open.
+            teamId: input.teamId ?? null,
+            assigneeId: input.assigneeId ?? null,
+            assignedAt: input.assigneeId ? now : null,
+            status: input.assigneeId ? 'open' : 'new',
             customFields: Object.fromEntries(Object.entries(custom).filter(([, v]) => v !== null)),
             lastCustomerMessageAt: now,
             lastMessageAt: now,
@@ -173,7 +204,15 @@ export function ticketsService(core: TicketsCore) {
           })
           .returning();
         const ticket = row as TicketRow;
-        const message = await writeFirstMessage(tx, ctx, viewer, ticket, requester.id, body, staged.map((a) => a.id));
+        const message = await writeFirstMessage(
+          tx,
+          ctx,
+          viewer,
+          ticket,
+          requester.id,
+          body,
+          staged.map((a) => a.id),
+        );
         if (input.followerIds?.length) {
           await tx
             .insert(ticketFollowers)
@@ -186,17 +225,30 @@ export function ticketsService(core: TicketsCore) {
           subject: { type: 'ticket', id: ticket.id },
           payload: { ticketId: ticket.id, number, channel, requesterId: requester.id },
         });
+        if (ticket.assigneeId || ticket.teamId) {
+          await recordEvent(tx, ctx.actor, {
+            workspaceId: ws,
+            type: 'ticket.assigned',
+            subject: { type: 'ticket', id: ticket.id },
+            payload: {
+              ticketId: ticket.id,
+              number,
+              version: ticket.version,
+              assigneeId: ticket.assigneeId,
+              teamId: ticket.teamId,
+              previousAssigneeId: null,
+            },
+          });
+        }
         let current = await runHooks(tx, ctx, null, { ...ticket, lastSeq: message.seq, messageCount: 1 }, [], {
           defs,
           hooks: core.hooks,
           kind: 'created',
           message,
         });
-        const initial: TicketChanges = {};
-        if (input.assigneeId !== undefined) initial.assigneeId = input.assigneeId;
-        if (input.teamId !== undefined) initial.teamId = input.teamId;
-        if (input.status && input.status !== 'new') initial.status = input.status;
-        if (Object.keys(initial).length) current = await applyChanges(tx, ctx, current, initial, { defs, hooks: core.hooks });
+        if (input.status && input.status !== 'new' && input.status !== current.status) {
+          current = await applyChanges(tx, ctx, current, { status: input.status }, { defs, hooks: core.hooks });
+        }
         const result = await present(tx, viewer, current);
         await options.inTx?.(tx, result);
         return result;
@@ -323,7 +375,7 @@ async function writeFirstMessage(
   });
   await tx.update(tickets).set({ messageCount: 1 }).where(eq(tickets.id, ticket.id));
   if (attachmentIds.length) {
-    await tx.update(attachments).set({ messageId: message.id, ticketId: ticket.id }).where(inArray(attachments.id, attachmentIds));
+    await claimStagedAttachments(tx, attachmentIds, { messageId: message.id, ticketId: ticket.id });
   }
   if (!fromRequester) {
     await tx.update(tickets).set({ lastAgentReplyAt: message.createdAt }).where(eq(tickets.id, ticket.id));

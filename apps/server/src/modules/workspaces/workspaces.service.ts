@@ -29,6 +29,7 @@ export function presentWorkspace(w: WorkspaceRow) {
     timezone: w.timezone,
     logoUrl: w.logoUrl,
     signupEnabled: w.signupEnabled,
+    autoCloseDays: w.autoCloseDays,
     createdAt: w.createdAt.toISOString(),
   };
 }
@@ -108,6 +109,7 @@ export function workspacesService(p: Platform) {
         timezone?: string | undefined;
         logoUrl?: string | null | undefined;
         signupEnabled?: boolean | undefined;
+        autoCloseDays?: number | undefined;
       },
     ): Promise<WorkspaceRow> {
       if (!isUser(ctx.actor)) throw unauthenticated();
