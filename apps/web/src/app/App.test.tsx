@@ -69,7 +69,8 @@ describe('sign-in', () => {
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
     await user.type(await screen.findByLabelText(/Workspace/), 'acme');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
-    expect(await screen.findByRole('heading', { name: 'Welcome, Ada Lovelace' })).toBeTruthy();
+    // Agents land in their workspace.
+    expect(await screen.findByRole('heading', { name: 'My open tickets' })).toBeTruthy();
     expect(requests.filter((r) => r.path === '/auth/login').at(-1)?.body).toMatchObject({ workspace: 'acme' });
   });
 
@@ -122,14 +123,14 @@ describe('signed in', () => {
   const signedIn = { 'GET /auth/session': () => ({ status: 200, body: session({ user: testUser }) }) };
 
   it('shows who you are and your role', async () => {
-    await renderApp('/', signedIn);
+    await renderApp('/account', signedIn);
     expect(await screen.findByRole('heading', { name: 'Welcome, Ada Lovelace' })).toBeTruthy();
     expect(screen.getByText('You are signed in as ada@example.com.')).toBeTruthy();
     expect(screen.getByText('Agent')).toBeTruthy();
   });
 
   it('switches to Chinese and saves the locale to the profile', async () => {
-    const { requests } = await renderApp('/', {
+    const { requests } = await renderApp('/account', {
       ...signedIn,
       'PATCH /me': (body) => ({ status: 200, body: { ...testUser, ...(body as object) } }),
     });

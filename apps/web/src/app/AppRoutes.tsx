@@ -1,12 +1,13 @@
 import { Suspense } from 'react';
-import { Route, Routes } from 'react-router';
+import { Navigate, Route, Routes } from 'react-router';
 import { FullPageLoader } from '../components/FullPageLoader';
 import { NotFoundPage } from '../components/NotFoundPage';
-import { GuestOnly, RequireAuth } from '../features/auth/guards';
+import { CustomersOnly, GuestOnly, RequireAuth, RoleHome, StaffOnly } from '../features/auth/guards';
+import { DEFAULT_VIEW } from '../features/inbox/builtinViews';
 import { lazyNamed } from './lazyNamed';
-import { paths } from './paths';
+import { inboxViewPath, paths } from './paths';
 
-// Each area is its own chunk; issue 4 adds the agent workspace, admin and portal the same way.
+// Each area is its own chunk: the signed-out screens, the agent workspace and the customer portal.
 const authPages = () => import('../features/auth/pages');
 const LoginPage = lazyNamed(authPages, 'LoginPage');
 const LoginMfaPage = lazyNamed(authPages, 'LoginMfaPage');
@@ -14,6 +15,17 @@ const SignupPage = lazyNamed(authPages, 'SignupPage');
 const ForgotPasswordPage = lazyNamed(authPages, 'ForgotPasswordPage');
 const ResetPasswordPage = lazyNamed(authPages, 'ResetPasswordPage');
 const InvitePage = lazyNamed(authPages, 'InvitePage');
+
+const inboxPages = () => import('../features/inbox/pages');
+const InboxLayout = lazyNamed(inboxPages, 'InboxLayout');
+const TicketListPage = lazyNamed(inboxPages, 'TicketListPage');
+const TicketPage = lazyNamed(inboxPages, 'TicketPage');
+
+const portalPages = () => import('../features/portal/pages');
+const PortalLayout = lazyNamed(portalPages, 'PortalLayout');
+const MyTicketsPage = lazyNamed(portalPages, 'MyTicketsPage');
+const NewTicketPage = lazyNamed(portalPages, 'NewTicketPage');
+const PortalTicketPage = lazyNamed(portalPages, 'PortalTicketPage');
 
 const SignedInLayout = lazyNamed(() => import('./SignedInLayout'), 'SignedInLayout');
 const HomePage = lazyNamed(() => import('../features/home/HomePage'), 'HomePage');
@@ -33,8 +45,23 @@ export function AppRoutes() {
         <Route path={paths.invite} element={<InvitePage />} />
         <Route element={<RequireAuth />}>
           <Route element={<SignedInLayout />}>
-            <Route index element={<HomePage />} />
+            <Route index element={<RoleHome />} />
+            <Route path={paths.account} element={<HomePage />} />
             <Route path={paths.securitySettings} element={<SecuritySettingsPage />} />
+            <Route element={<StaffOnly />}>
+              <Route path={paths.inbox} element={<InboxLayout />}>
+                <Route index element={<Navigate to={inboxViewPath(DEFAULT_VIEW)} replace />} />
+                <Route path="view/:viewKey" element={<TicketListPage />} />
+                <Route path="tickets/:ticketId" element={<TicketPage />} />
+              </Route>
+            </Route>
+            <Route element={<CustomersOnly />}>
+              <Route path={paths.portal} element={<PortalLayout />}>
+                <Route index element={<MyTicketsPage />} />
+                <Route path="new" element={<NewTicketPage />} />
+                <Route path="tickets/:ticketId" element={<PortalTicketPage />} />
+              </Route>
+            </Route>
           </Route>
         </Route>
         <Route path="*" element={<NotFoundPage />} />

@@ -33,6 +33,9 @@ export function UserMenu({ user, onSignOut }: UserMenuProps) {
           </Text>
         </Menu.Label>
         <Menu.Divider />
+        <Menu.Item component={Link} to={paths.account}>
+          {t('userMenu.account')}
+        </Menu.Item>
         <Menu.Item component={Link} to={paths.securitySettings}>
           {t('userMenu.security')}
         </Menu.Item>

@@ -8,7 +8,26 @@ export const paths = {
   signup: '/signup',
   invite: '/invite',
   securitySettings: '/settings/security',
+  account: '/account',
+  inbox: '/inbox',
+  portal: '/portal',
+  portalNewTicket: '/portal/new',
 } as const;
+
+/** A ticket list in the agent workspace: a built-in view key (`mine`, `unassigned`, `all`) or a saved view id. */
+export function inboxViewPath(viewKey: string): string {
+  return `${paths.inbox}/view/${encodeURIComponent(viewKey)}`;
+}
+
+/** A ticket in the agent workspace. */
+export function ticketPath(ticketId: string): string {
+  return `${paths.inbox}/tickets/${encodeURIComponent(ticketId)}`;
+}
+
+/** A ticket in the customer portal. */
+export function portalTicketPath(ticketId: string): string {
+  return `${paths.portal}/tickets/${encodeURIComponent(ticketId)}`;
+}
 
 /** Login URL that returns to `next` afterwards (omitted when it is the home page). */
 export function loginPath(next?: string): string {

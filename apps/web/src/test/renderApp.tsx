@@ -7,6 +7,8 @@ import { createQueryClient } from '../app/queryClient';
 import { SessionGate } from '../app/SessionGate';
 import { initI18n } from '../i18n/i18n';
 import type { LanguageCode } from '../i18n/languages';
+import { setSocketFactory } from '../realtime/socket';
+import { FakeSocket } from './fakeSocket';
 
 type Reply = { status: number; body?: unknown };
 type Handler = (body: unknown, url: URL) => Reply;
@@ -41,7 +43,8 @@ export const problem = (status: number, code: string, extra: Record<string, unkn
 
 /**
  * Renders the whole app at `path` against a fake /api/v1 keyed by "METHOD /path".
- * Returns the recorded requests so tests can assert what the server would have seen.
+ * Returns the recorded requests so tests can assert what the server would have seen, and a fake
+ * realtime socket to push server events through.
  */
 export async function renderApp(path: string, routes: Record<string, Handler>, language: LanguageCode = 'en') {
   await initI18n(language);
@@ -53,7 +56,7 @@ export async function renderApp(path: string, routes: Record<string, Handler>, l
     vi.fn(async (input: string, init?: RequestInit) => {
       const url = new URL(input, window.location.origin);
       const method = init?.method ?? 'GET';
-      const body = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
+      const body = typeof init?.body === 'string' ? JSON.parse(init.body) : init?.body instanceof FormData ? init.body : undefined;
       const apiPath = url.pathname.replace('/api/v1', '');
       requests.push({ method, path: apiPath, body, headers: (init?.headers ?? {}) as Record<string, string> });
       const handler = routes[`${method} ${apiPath}`];
@@ -66,6 +69,10 @@ export async function renderApp(path: string, routes: Record<string, Handler>, l
     }),
   );
 
+  // Screens that go live talk to this instead of a real Socket.IO server.
+  const socket = new FakeSocket();
+  setSocketFactory(() => socket);
+
   const queryClient = createQueryClient();
   const utils = render(
     <AppProviders queryClient={queryClient}>
@@ -74,5 +81,5 @@ export async function renderApp(path: string, routes: Record<string, Handler>, l
       </SessionGate>
     </AppProviders>,
   );
-  return { ...utils, requests, queryClient };
+  return { ...utils, requests, queryClient, socket };
 }

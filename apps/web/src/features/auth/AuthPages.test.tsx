@@ -73,7 +73,7 @@ describe('signed-out screens', () => {
     await user.type(screen.getByLabelText(/Name/), 'Ada Lovelace');
     await user.type(screen.getByLabelText(/Password/), 'correct horse battery');
     await user.click(screen.getByRole('button', { name: 'Accept invitation' }));
-    expect(await screen.findByRole('heading', { name: 'Welcome, Ada Lovelace' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'My open tickets' })).toBeTruthy();
     expect(requests.find((r) => r.path === '/auth/invitations/accept')?.body).toEqual({
       token: 'inv1',
       name: 'Ada Lovelace',

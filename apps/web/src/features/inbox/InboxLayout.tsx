@@ -1,0 +1,42 @@
+import { Box, Divider, Flex, Stack } from '@mantine/core';
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet } from 'react-router';
+import { FullPageLoader } from '../../components/FullPageLoader';
+import { AvailabilityToggle } from './AvailabilityToggle';
+import { MentionsList } from './MentionsList';
+import { useInboxLive } from './useInboxLive';
+import { ViewPicker, ViewsNav } from './ViewsNav';
+
+/** The agent workspace: views and availability on the side, the list or a ticket beside them. */
+export function InboxLayout() {
+  const { t } = useTranslation();
+  useInboxLive();
+  return (
+    <Flex gap="lg" align="flex-start">
+      <Box
+        component="nav"
+        aria-label={t('inbox.sidebar')}
+        w={232}
+        visibleFrom="md"
+        style={{ flexShrink: 0, position: 'sticky', top: 'calc(var(--app-shell-header-height, 56px) + var(--mantine-spacing-md))' }}
+      >
+        <Stack gap="md">
+          <AvailabilityToggle />
+          <Divider />
+          <ViewsNav />
+          <MentionsList />
+        </Stack>
+      </Box>
+      <Box flex={1} miw={0}>
+        <Stack gap="sm" hiddenFrom="md" mb="md">
+          <AvailabilityToggle />
+          <ViewPicker />
+        </Stack>
+        <Suspense fallback={<FullPageLoader />}>
+          <Outlet />
+        </Suspense>
+      </Box>
+    </Flex>
+  );
+}

@@ -1,0 +1,103 @@
+import { Anchor, Center, Grid, Loader, Stack } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { isApiError } from '../../api/ApiError';
+import { ticketsApi } from '../../api/tickets.api';
+import type { Message, Ticket } from '../../api/types';
+import { paths } from '../../app/paths';
+import { ErrorState } from '../../components/ErrorState';
+import { usePageTitle } from '../../components/usePageTitle';
+import { useErrorText } from '../../i18n/errorMessages';
+import { ticketKeys, useTimeline } from '../tickets/ticketQueries';
+import { lastSeqOf } from '../tickets/timeline';
+import { Composer } from './Composer';
+import { RequesterCard } from './RequesterCard';
+import { SlaClocks } from './SlaClocks';
+import { TicketHeader } from './TicketHeader';
+import { TicketSidePanel } from './TicketSidePanel';
+import { Timeline } from './Timeline';
+import { useTicketRoom, useTypingSignal } from './useCollision';
+
+/** One ticket: conversation and composer, fields, requester and SLA, live. */
+export function TicketPage() {
+  const { t } = useTranslation();
+  const ticketId = useParams().ticketId ?? '';
+  const errorText = useErrorText();
+  const ticket = useQuery({ queryKey: ticketKeys.detail(ticketId), queryFn: ({ signal }) => ticketsApi.get(ticketId, signal) });
+  usePageTitle(ticket.data ? `#${ticket.data.number} ${ticket.data.subject}` : t('ticketPage.title'));
+
+  if (ticket.isPending) {
+    return (
+      <Center py="xl" role="status">
+        <Loader aria-label={t('ticketPage.loading')} />
+      </Center>
+    );
+  }
+  if (ticket.isError) {
+    const missing = isApiError(ticket.error, 'ticket.not_found');
+    return (
+      <ErrorState
+        title={missing ? t('ticketPage.notFound') : t('ticketPage.loadFailed')}
+        message={errorText.describe(ticket.error)}
+        onRetry={missing ? undefined : () => void ticket.refetch()}
+        retryLabel={t('common.tryAgain')}
+        action={
+          <Anchor component={Link} to={paths.inbox}>
+            {t('ticketPage.back')}
+          </Anchor>
+        }
+      />
+    );
+  }
+  return <TicketWorkspace key={ticketId} ticket={ticket.data} />;
+}
+
+function TicketWorkspace({ ticket }: { ticket: Ticket }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const errorText = useErrorText();
+  const timeline = useTimeline(queryClient, ticket.id);
+  const room = useTicketRoom(ticket.id);
+  const typing = useTypingSignal(ticket.id);
+  const messages: Message[] = timeline.data ?? [];
+
+  return (
+    <Stack gap="md">
+      <TicketHeader ticket={ticket} viewers={room.viewers} typing={room.typing} />
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, lg: 8 }}>
+          <Stack gap="md">
+            {timeline.isPending ? (
+              <Center py="lg" role="status">
+                <Loader size="sm" aria-label={t('ticketPage.loadingTimeline')} />
+              </Center>
+            ) : timeline.isError ? (
+              <ErrorState
+                title={t('ticketPage.timelineFailed')}
+                message={errorText.describe(timeline.error)}
+                onRetry={() => void timeline.refetch()}
+                retryLabel={t('common.tryAgain')}
+              />
+            ) : (
+              <Timeline messages={messages} />
+            )}
+            <Composer
+              ticket={ticket}
+              seenSeq={timeline.isSuccess ? lastSeqOf(messages) : ticket.lastSeq}
+              onTyping={typing.typed}
+              onSent={typing.stop}
+            />
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 4 }}>
+          <Stack gap="md">
+            <TicketSidePanel ticket={ticket} />
+            <SlaClocks sla={ticket.sla} />
+            <RequesterCard ticket={ticket} />
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}
