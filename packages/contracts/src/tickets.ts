@@ -31,7 +31,13 @@ export const LanguageSchema = z
   .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: 'Use a language tag such as en or zh-CN' })
   .max(35);
 
-export const CustomFieldValueSchema = z.union([z.string().max(10_000), z.number(), z.boolean(), z.array(z.string().max(200)).max(100), z.null()]);
+export const CustomFieldValueSchema = z.union([
+  z.string().max(10_000),
+  z.number(),
+  z.boolean(),
+  z.array(z.string().max(200)).max(100),
+  z.null(),
+]);
 export const CustomFieldValuesSchema = z.record(z.string().max(60), CustomFieldValueSchema);
 
 const Iso = z.string();

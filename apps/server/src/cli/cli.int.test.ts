@@ -22,7 +22,8 @@ describe('switchboard CLI', () => {
       ['serve', /start the HTTP server[\s\S]*--demo-if-empty/],
       ['migrate', /Apply pending database migrations/],
       ['create-admin', /Create an admin[\s\S]*--email <email>[\s\S]*--password <password>/],
-      ['seed-demo', /demo workspace[\s\S]*--customers <n>/],
+      ['seed-demo', /demo workspace[\s\S]*--customers <n>[\s\S]*--tickets <n>/],
+      ['bench-seed', /bench\/tickets\.ts[\s\S]*--tickets <n>[\s\S]*--messages <n>/],
     ];
     const results = await Promise.all(commands.map(([command]) => runCli([command, '--help'])));
     commands.forEach(([command, description], i) => {
@@ -31,6 +32,21 @@ describe('switchboard CLI', () => {
       expect(result?.stdout, command).toContain(`Usage: switchboard ${command}`);
       expect(result?.stdout, command).toMatch(description);
     });
+  });
+
+  it('bench-seed and seed-demo refuse counts that make no sense, before opening a database', async () => {
+    const [fewer, zero, negative] = await Promise.all([
+      runCli(['bench-seed', '--tickets', '10', '--messages', '5']),
+      runCli(['bench-seed', '--tickets', '0']),
+      runCli(['seed-demo', '--tickets', '-3']),
+    ]);
+    for (const r of [fewer, zero]) {
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/--tickets must be a positive integer and --messages an integer of at least --tickets/);
+    }
+    expect(negative.code).toBe(1);
+    expect(negative.stderr).toMatch(/--tickets must be a whole number/);
+    expect(negative.stderr).not.toMatch(/^\s+at /m);
   });
 
   describe('on a fresh database', () => {

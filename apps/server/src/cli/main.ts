@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { EmailSchema, PasswordSchema } from '@switchboard/contracts';
 import { Command } from 'commander';
 import { buildApp } from '../app.js';
@@ -6,11 +8,25 @@ import { type Config, ConfigError, loadConfig } from '../platform/config.js';
 import { openDatabase } from '../platform/db/client.js';
 import { DataDirLockedError } from '../platform/db/lock.js';
 import { runMigrations } from '../platform/db/migrate.js';
+import { benchSeed } from './bench-seed.js';
 import { createAdmin } from './create-admin.js';
 import { seedDemo } from './seed-demo.js';
 import { serve } from './serve.js';
 
 class UsageError extends Error {}
+
+/** ../shared/datasets beside the repository (from src/cli or dist/cli). */
+const DATASETS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../../shared/datasets');
+
+interface BenchSeedCliOptions {
+  tickets: string;
+  messages: string;
+  workspace: string;
+  agents: string;
+  password?: string;
+  datasets: string;
+  json: boolean;
+}
 
 function config(): Config {
   return loadConfig(process.env);
@@ -94,20 +110,69 @@ program
 
 program
   .command('seed-demo')
-  .description('Create a demo workspace with staff and customers (more data as features land)')
+  .description('Create a demo workspace with staff, customers and tickets (English and Chinese)')
   .option('--customers <n>', 'number of customers', '300')
   .option('--agents <n>', 'number of agents', '12')
+  .option('--tickets <n>', 'number of tickets, with replies, notes and status changes', '200')
   .option('--slug <slug>', 'workspace slug', 'acme')
   .option('--password <password>', 'password of every demo staff account (generated when omitted)')
-  .action((opts: { customers: string; agents: string; slug: string; password?: string }) =>
+  .action((opts: { customers: string; agents: string; tickets: string; slug: string; password?: string }) =>
     run(async () => {
+      const counts = { customers: Number(opts.customers), agents: Number(opts.agents), tickets: Number(opts.tickets) };
+      const bad = Object.entries(counts).filter(([, n]) => !Number.isInteger(n) || n < 0);
+      if (bad.length) throw new UsageError(bad.map(([k]) => `--${k} must be a whole number`).join('\n'));
       const app = await buildApp(config(), { workers: false });
       try {
         const password = opts.password ?? (await import('../platform/crypto.js')).randomToken(12);
-        const result = await seedDemo(app, { password, customers: Number(opts.customers), agents: Number(opts.agents), slug: opts.slug });
+        const result = await seedDemo(app, { password, ...counts, slug: opts.slug });
         process.stdout.write(
-          `\nDemo workspace "${result.workspace.name}" (${result.workspace.slug}): ${result.staff} staff, ${result.customers} customers.\nAdmin: ${result.adminEmail} / ${password}\n`,
+          `\nDemo workspace "${result.workspace.name}" (${result.workspace.slug}): ${result.staff} staff, ${result.customers} customers, ${result.tickets} tickets.\nAdmin: ${result.adminEmail} / ${password}\n`,
         );
+      } finally {
+        await app.server.close();
+      }
+    }),
+  );
+
+program
+  .command('bench-seed')
+  .description('Fill a new workspace with N tickets and M messages for bench/tickets.ts (set-based SQL, no events; not for production)')
+  .option('--tickets <n>', 'number of tickets', '100000')
+  .option('--messages <n>', 'number of messages (about; events included)', '1000000')
+  .option('--workspace <slug>', 'slug of the new workspace', 'bench')
+  .option('--agents <n>', 'number of agents', '20')
+  .option('--password <password>', 'password of every staff account (generated when omitted)')
+  .option('--datasets <dir>', 'folder with banking77/ and bitext_customer_support/ (English texts)', DATASETS_DIR)
+  .option('--json', 'print the result as JSON', false)
+  .action((opts: BenchSeedCliOptions) =>
+    run(async () => {
+      const tickets = Number(opts.tickets);
+      const messages = Number(opts.messages);
+      if (!Number.isInteger(tickets) || tickets < 1 || !Number.isInteger(messages) || messages < tickets) {
+        throw new UsageError('--tickets must be a positive integer and --messages an integer of at least --tickets');
+      }
+      if (!Number.isInteger(Number(opts.agents)) || Number(opts.agents) < 1) throw new UsageError('--agents must be a positive integer');
+      const app = await buildApp(config(), { workers: false });
+      try {
+        const password = opts.password ?? (await import('../platform/crypto.js')).randomToken(12);
+        const r = await benchSeed(app, {
+          tickets,
+          messages,
+          password,
+          slug: opts.workspace,
+          agents: Number(opts.agents),
+          datasetsDir: opts.datasets,
+          quiet: opts.json,
+        });
+        const { customerEmail: _, ...result } = r;
+        if (opts.json) process.stdout.write(`${JSON.stringify({ ...result, password })}\n`);
+        else {
+          process.stdout.write(
+            `\nWorkspace "${r.slug}": ${r.tickets} tickets, ${r.messages} messages, ${r.customers} customers (${r.customerEmail(0)} …), ${r.agentEmails.length} agents.\n` +
+              `Admin: ${r.adminEmail} / ${password}\nAgents: ${r.agentEmails[0]} … (same password)\n` +
+              `Seeded in ${r.seconds.total} s (people ${r.seconds.people}, texts ${r.seconds.texts}, tickets ${r.seconds.tickets}, messages ${r.seconds.messages}, vacuum analyze ${r.seconds.analyze}).\n`,
+          );
+        }
       } finally {
         await app.server.close();
       }

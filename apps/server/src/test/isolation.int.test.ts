@@ -100,7 +100,11 @@ beforeAll(async () => {
   aAdminToken = new Client(app);
   aAdminToken.bearer = tokenRes.json().token;
 
-  const aTicket = await aAdminSession.post('/api/v1/tickets', { subject: 'A ticket', bodyText: 'A only', requester: { email: 'a-customer@example.com' } });
+  const aTicket = await aAdminSession.post('/api/v1/tickets', {
+    subject: 'A ticket',
+    bodyText: 'A only',
+    requester: { email: 'a-customer@example.com' },
+  });
   expect(aTicket.statusCode).toBe(201);
   a.ticketId = aTicket.json().id;
 
