@@ -29,7 +29,7 @@ import {
   nextTicketNumber,
   type TicketRow,
 } from './tickets.repo.js';
-import { ticketFollowers, tickets } from './tickets.schema.js';
+import { messages, ticketFollowers, tickets } from './tickets.schema.js';
 
 export interface TicketsCore {
   p: Platform;
@@ -172,6 +172,8 @@ export function ticketsService(core: TicketsCore) {
       const number = await nextTicketNumber(p.db, ws);
       const channel = input.channel ?? (viewer.staff ? (viewer.actor.tokenId ? 'api' : 'agent') : 'portal');
 
+      // The description is the requester's words unless an agent opens a ticket to write to a customer.
+      const firstFromRequester = !viewer.staff || channel !== 'agent';
       return p.transaction(async (tx) => {
         const now = new Date();
         const [row] = await tx
@@ -196,8 +198,11 @@ export function ticketsService(core: TicketsCore) {
             assignedAt: input.assigneeId ? now : null,
             status: input.assigneeId ? 'open' : 'new',
             customFields: Object.fromEntries(Object.entries(custom).filter(([, v]) => v !== null)),
-            lastCustomerMessageAt: now,
+            lastCustomerMessageAt: firstFromRequester ? now : null,
+            lastAgentReplyAt: firstFromRequester ? null : now,
             lastMessageAt: now,
+            lastSeq: 1,
+            messageCount: 1,
             searchVector: sql`to_tsvector('simple', ${searchDocument(`${input.subject} ${requester.name} ${requester.email ?? ''}`)})`,
             createdAt: now,
             updatedAt: now,
@@ -240,7 +245,7 @@ export function ticketsService(core: TicketsCore) {
             },
           });
         }
-        let current = await runHooks(tx, ctx, null, { ...ticket, lastSeq: message.seq, messageCount: 1 }, [], {
+        let current = await runHooks(tx, ctx, null, ticket, [], {
           defs,
           hooks: core.hooks,
           kind: 'created',
@@ -356,7 +361,6 @@ async function writeFirstMessage(
   body: { html: string; text: string },
   attachmentIds: string[],
 ) {
-  // The description is the requester's words unless an agent opens a ticket to write to a customer.
   const fromRequester = !viewer.staff || ticket.channel !== 'agent';
   const author = fromRequester
     ? {
@@ -365,20 +369,26 @@ async function writeFirstMessage(
         viaTokenId: isUser(ctx.actor) ? (ctx.actor.tokenId ?? null) : null,
       }
     : authorOf(ctx);
-  const message = await appendMessage(tx, ticket, {
-    kind: 'reply',
-    ...author,
-    channel: ticket.channel,
-    bodyHtml: body.html,
-    bodyText: body.text,
-    searchVector: sql`to_tsvector('simple', ${searchDocument(body.text)})`,
-  });
-  await tx.update(tickets).set({ messageCount: 1 }).where(eq(tickets.id, ticket.id));
+  // The ticket row was inserted with lastSeq = messageCount = 1 for this message.
+  const [message] = await tx
+    .insert(messages)
+    .values({
+      id: uuidv7(),
+      workspaceId: ticket.workspaceId,
+      ticketId: ticket.id,
+      seq: 1,
+      kind: 'reply',
+      ...author,
+      channel: ticket.channel,
+      bodyHtml: body.html,
+      bodyText: body.text,
+      searchVector: sql`to_tsvector('simple', ${searchDocument(body.text)})`,
+      createdAt: ticket.createdAt,
+    })
+    .returning();
+  if (!message) throw new Error('first message not written');
   if (attachmentIds.length) {
     await claimStagedAttachments(tx, attachmentIds, { messageId: message.id, ticketId: ticket.id });
-  }
-  if (!fromRequester) {
-    await tx.update(tickets).set({ lastAgentReplyAt: message.createdAt }).where(eq(tickets.id, ticket.id));
   }
   await recordEvent(tx, ctx.actor, {
     workspaceId: ticket.workspaceId,
