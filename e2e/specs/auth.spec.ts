@@ -19,6 +19,17 @@ async function signIn(page: Page, email: string, password: string) {
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
+/** Staff land in the agent workspace on their own open tickets, with their name in the account menu. */
+async function expectInbox(page: Page, name?: string) {
+  await expect(page).toHaveURL(/\/inbox\/view\/mine$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'My open tickets' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Agent workspace' })).toBeVisible();
+  await expect(page.getByLabel('Loading tickets…')).toHaveCount(0);
+  const menu = page.getByRole('button', { name: name ? `Account menu for ${name}` : /^Account menu for / });
+  await expect(menu).toBeVisible();
+  if (name) await expect(menu).toContainText(name);
+}
+
 /** Newest message in the development mail outbox addressed to `to`. */
 async function latestMailTo(to: string): Promise<string> {
   const dir = path.join(DATA_DIR, 'mail-outbox');
@@ -55,8 +66,13 @@ test('the demo admin signs in and out; a wrong password is refused', async ({ pa
   await expect(page.getByText('Incorrect email or password.')).toBeVisible();
 
   await signIn(page, ADMIN.email, ADMIN.password);
+  await expectInbox(page, 'Ada Admin');
+  await shot(page, 'inbox-landing-en');
+  // The former home page lives on as the account page.
+  await page.getByRole('button', { name: /Account menu for Ada Admin/ }).click();
+  await page.getByRole('menuitem', { name: 'Account', exact: true }).click();
+  await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByRole('heading', { name: 'Welcome, Ada Admin' })).toBeVisible();
-  await shot(page, 'home-en');
 
   await page.getByRole('button', { name: /Account menu for Ada Admin/ }).click();
   await page.getByRole('menuitem', { name: 'Sign out', exact: true }).click();
@@ -106,13 +122,13 @@ test('a forgotten password is reset from the emailed link', async ({ page }) => 
   await expect(page.getByRole('heading', { name: 'Password changed' })).toBeVisible();
 
   await signIn(page, email, 'a fresh password 42');
-  await expect(page.getByRole('heading', { name: 'Welcome, Sam Supervisor' })).toBeVisible();
+  await expectInbox(page, 'Sam Supervisor');
 });
 
 test('an agent turns on two-factor authentication and signs in with a code', async ({ page }) => {
   const email = 'agent2@acme.example.com';
   await signIn(page, email, ADMIN.password);
-  await expect(page.getByRole('heading', { name: /Welcome,/ })).toBeVisible();
+  await expectInbox(page);
   await page.goto('/settings/security');
   await page.getByRole('button', { name: 'Set up' }).click();
   await expect(page.getByRole('img', { name: /QR code/ })).toBeVisible();
@@ -136,5 +152,5 @@ test('an agent turns on two-factor authentication and signs in with a code', asy
   await page.waitForTimeout(31_000 - (Date.now() % 30_000));
   await page.getByLabel('Authentication code').fill(await generate({ secret }));
   await page.getByRole('button', { name: 'Verify' }).click();
-  await expect(page.getByRole('heading', { name: /Welcome,/ })).toBeVisible();
+  await expectInbox(page);
 });

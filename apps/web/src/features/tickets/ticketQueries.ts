@@ -2,7 +2,7 @@ import { type QueryClient, queryOptions, useQuery } from '@tanstack/react-query'
 import { MESSAGES_PAGE, ticketsApi } from '../../api/tickets.api';
 import type { Message } from '../../api/types';
 import { workspaceApi } from '../../api/workspace.api';
-import { lastSeqOf, mergeMessages } from './timeline';
+import { fetchedSeqOf, mergeFetched, mergePushed } from './timeline';
 
 /** Query keys: invalidating `ticketKeys.all` refreshes every ticket screen. */
 export const ticketKeys = {
@@ -64,8 +64,8 @@ export function timelineQuery(queryClient: QueryClient, ticketId: string) {
     queryFn: async ({ signal }): Promise<Message[]> => {
       let messages = queryClient.getQueryData<Message[]>(ticketKeys.timeline(ticketId)) ?? [];
       for (let page = 0; page < MAX_TIMELINE_PAGES; page += 1) {
-        const { items } = await ticketsApi.messages(ticketId, lastSeqOf(messages), signal);
-        messages = mergeMessages(messages, items);
+        const { items } = await ticketsApi.messages(ticketId, fetchedSeqOf(messages), signal);
+        messages = mergeFetched(messages, items);
         if (items.length < MESSAGES_PAGE) break;
       }
       return messages;
@@ -81,11 +81,14 @@ export function useTimeline(queryClient: QueryClient, ticketId: string) {
 export function addToTimeline(queryClient: QueryClient, ticketId: string, message: Message): void {
   const key = ticketKeys.timeline(ticketId);
   if (!queryClient.getQueryData(key)) return;
-  queryClient.setQueryData<Message[]>(key, (current) => mergeMessages(current, [message]));
+  queryClient.setQueryData<Message[]>(key, (current) => mergePushed(current, message));
 }
 
-/** Brings the conversation up to `lastSeq` (from a `ticket.changed` push) if it is behind. */
+/**
+ * Brings the conversation up to `lastSeq` (from a `ticket.changed` push) if it is behind. Pushed
+ * messages do not count: one may have arrived ahead of an earlier message that is still missing.
+ */
 export function catchUpTimeline(queryClient: QueryClient, ticketId: string, lastSeq: number): void {
   const cached = queryClient.getQueryData<Message[]>(ticketKeys.timeline(ticketId));
-  if (cached && lastSeqOf(cached) < lastSeq) void queryClient.invalidateQueries({ queryKey: ticketKeys.timeline(ticketId) });
+  if (cached && fetchedSeqOf(cached) < lastSeq) void queryClient.invalidateQueries({ queryKey: ticketKeys.timeline(ticketId) });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Message } from '../../api/types';
-import { lastSeqOf, mergeMessages } from './timeline';
+import { fetchedSeqOf, lastSeqOf, mergeFetched, mergeMessages, mergePushed } from './timeline';
 
 const message = (seq: number, patch: Partial<Message> = {}): Message => ({
   id: `m${seq}`,
@@ -36,5 +36,35 @@ describe('mergeMessages', () => {
     expect(mergeMessages(undefined, [message(1)])).toHaveLength(1);
     expect(lastSeqOf(undefined)).toBe(0);
     expect(lastSeqOf([message(7), message(3)])).toBe(7);
+  });
+});
+
+describe('fetchedSeqOf', () => {
+  it('ignores a pushed message, so the next fetch still asks for the ones before it', () => {
+    const fetched = mergeFetched(undefined, [message(1)]);
+    const withPush = mergePushed(fetched, message(3));
+    expect(withPush.map((m) => m.seq)).toEqual([1, 3]);
+    expect(lastSeqOf(withPush)).toBe(3);
+    expect(fetchedSeqOf(withPush)).toBe(1);
+  });
+
+  it('moves on once a fetch has returned the pushed message', () => {
+    const withPush = mergePushed(mergeFetched(undefined, [message(1)]), message(3));
+    const caughtUp = mergeFetched(withPush, [message(2), message(3)]);
+    expect(caughtUp.map((m) => m.seq)).toEqual([1, 2, 3]);
+    expect(fetchedSeqOf(caughtUp)).toBe(3);
+  });
+
+  it('confirms the cached copy of a pushed message when a fetch returns an equal one', () => {
+    // Query caches keep the old object when the new one is deep-equal; that copy must count as fetched.
+    const pushed = message(2);
+    const cached = mergePushed([message(1)], pushed);
+    mergeFetched(cached, [message(2)]);
+    expect(fetchedSeqOf(cached)).toBe(2);
+  });
+
+  it('is 0 for nothing fetched yet', () => {
+    expect(fetchedSeqOf(undefined)).toBe(0);
+    expect(fetchedSeqOf(mergePushed(undefined, message(5)))).toBe(0);
   });
 });
