@@ -296,4 +296,5 @@ export const CustomerTicketPageSchema = z
 
 /** Tickets per view; counting stops at `VIEW_COUNT_CAP` (then `capped` is true and the UI shows "10,000+"). */
 export const VIEW_COUNT_CAP = 10_000;
-export const ViewCountsSchema = z.record(z.uuid(), z.object({ count: z.number().int(), capped: z.boolean() }));
+/** Counts per saved view id, plus the built-in views every agent has: `mine`, `unassigned`, `all` (unsolved tickets). */
+export const ViewCountsSchema = z.record(z.string(), z.object({ count: z.number().int(), capped: z.boolean() }));

@@ -57,6 +57,14 @@ export function presentView(row: ViewRow) {
 
 const canManageShared = (viewer: TicketViewer) => hasPermission(viewer.actor, 'ticket.read_all');
 
+const UNSOLVED: TicketFilters['status'] = ['new', 'open', 'pending', 'on_hold'];
+/** The views every agent has (the inbox shows them first); their counts come with the saved ones. */
+const BUILTIN_VIEWS: Record<string, TicketFilters> = {
+  mine: { assignee: ['me'], status: UNSOLVED },
+  unassigned: { assignee: ['unassigned'], status: UNSOLVED },
+  all: { status: UNSOLVED },
+};
+
 export function viewsService(core: TicketsCore, list: TicketListService) {
   const db = core.p.db;
 
@@ -162,6 +170,7 @@ export function viewsService(core: TicketsCore, list: TicketListService) {
     async counts(ctx: Ctx) {
       const viewer = await staffViewer(ctx);
       const out: Record<string, { count: number; capped: boolean }> = {};
+      for (const [key, filters] of Object.entries(BUILTIN_VIEWS)) out[key] = await list.count(viewer, filters, VIEW_COUNT_CAP);
       for (const row of await visible(viewer)) out[row.id] = await list.count(viewer, filtersOf(row), VIEW_COUNT_CAP);
       return out;
     },

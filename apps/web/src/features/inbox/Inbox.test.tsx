@@ -41,7 +41,7 @@ function staff(extra: Record<string, (body: unknown, url: URL) => { status: numb
         },
       ],
     }),
-    'GET /views/counts': () => ({ status: 200, body: { [ids.view]: { count: 10000, capped: true } } }),
+    'GET /views/counts': () => ({ status: 200, body: { [ids.view]: { count: 10000, capped: true }, all: { count: 7, capped: false } } }),
     ...extra,
   };
 }
@@ -65,6 +65,8 @@ describe('agent inbox', () => {
     expect(requests.some((r) => r.path === '/tickets')).toBe(true);
     const nav = screen.getByRole('navigation', { name: 'Agent workspace' });
     expect(within(nav).getByRole('link', { name: /VIP queue/ }).textContent).toContain('10,000+');
+    // Built-in views get their counts from the same endpoint.
+    expect(within(nav).getByRole('link', { name: /All open/ }).textContent).toContain('7');
     expect(within(nav).getByRole('link', { name: 'My open tickets' }).getAttribute('aria-current')).toBe('page');
   });
 
