@@ -9,8 +9,13 @@ import { messages, tickets } from './tickets.schema.js';
  * match notes too.
  */
 
-/** Hits per source (tickets, messages) that relevance ranking considers: ranking every hit of a very common word costs too much (1,000 measured 60–150 ms p95 at 1M messages). */
-export const RANK_CANDIDATES = 250;
+/**
+ * Hits per source (tickets, messages) that relevance ranking considers: ranking every hit of a very
+ * common word costs too much. Counted per message, so one ticket with very many matching messages
+ * can crowd others out of the candidates; 250 did in search.int.test.ts, 1,000 costs 60–150 ms p95
+ * at 1M messages (BENCHMARKS.md). A per-ticket conversation vector is the real fix.
+ */
+export const RANK_CANDIDATES = 1_000;
 /** Subject and requester hits rank above equally good message hits. */
 const TICKET_HIT_WEIGHT = 2;
 /** Shorter searches have too few trigrams to tell a typo from noise. */
