@@ -9,9 +9,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { type Auth, machine, PASSWORD, positiveInt, printTable, round2, signInWithToken } from './common.js';
 import { cpuMs, type Driver, ensureBuilt, prepareInstance, rssMiB, runCli, type Server, startServer } from './server.js';
-
-const PASSWORD = 'bench-password-123';
 
 interface Options {
   drivers: Driver[];
@@ -19,12 +18,6 @@ interface Options {
   connections: number;
   warmup: number;
   pgUrl: string;
-}
-
-interface Auth {
-  cookie: string;
-  csrfToken: string;
-  bearer: string;
 }
 
 interface Scenario {
@@ -89,40 +82,13 @@ function parseOptions(): Options {
   const drivers: Record<string, Driver[]> = { pglite: ['pglite'], postgres: ['postgres'], both: ['pglite', 'postgres'] };
   const chosen = drivers[values.driver];
   if (!chosen) throw new Error(`--driver must be pglite, postgres or both (got ${values.driver})`);
-  const num = (name: string, v: string) => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer`);
-    return n;
-  };
   return {
     drivers: chosen,
-    duration: num('duration', values.duration),
-    connections: num('connections', values.connections),
+    duration: positiveInt('duration', values.duration),
+    connections: positiveInt('connections', values.connections),
     warmup: Number(values.warmup),
     pgUrl: values['pg-url'],
   };
-}
-
-async function signIn(baseUrl: string, email: string): Promise<Auth> {
-  const res = await fetch(`${baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  });
-  const body = (await res.json()) as { status?: string; csrfToken?: string };
-  const session = res.headers.getSetCookie().find((c) => c.startsWith('sb_session='));
-  if (res.status !== 200 || body.status !== 'ok' || !session || !body.csrfToken) {
-    throw new Error(`login failed: ${res.status} ${JSON.stringify(body)}`);
-  }
-  const cookie = session.split(';')[0] ?? '';
-  const tokenRes = await fetch(`${baseUrl}/api/v1/me/tokens`, {
-    method: 'POST',
-    headers: { cookie, 'x-csrf-token': body.csrfToken, 'content-type': 'application/json' },
-    body: JSON.stringify({ name: 'bench', scopes: ['user.read', 'admin.settings'] }),
-  });
-  const token = (await tokenRes.json()) as { token?: string };
-  if (tokenRes.status !== 201 || !token.token) throw new Error(`token creation failed: ${tokenRes.status} ${JSON.stringify(token)}`);
-  return { cookie, csrfToken: body.csrfToken, bearer: token.token };
 }
 
 async function preflight(baseUrl: string, s: Scenario, auth: Auth): Promise<void> {
@@ -205,7 +171,7 @@ async function benchDriver(driver: Driver, o: Options): Promise<Row[]> {
     if (!email) throw new Error(`could not find the admin in seed-demo output:\n${seeded}`);
     server = await startServer(inst);
     process.stdout.write(`[${driver}] server pid ${server.pid} on ${server.baseUrl}, RSS ${rssMiB(server.pid)} MiB idle\n`);
-    const auth = await signIn(server.baseUrl, email);
+    const auth = await signInWithToken(server.baseUrl, email, ['user.read', 'admin.settings']);
     const rows: Row[] = [];
     for (const s of SCENARIOS) {
       process.stdout.write(`[${driver}] ${s.name}: ${o.warmup}s warm-up + ${o.duration}s x ${o.connections} connections\n`);
@@ -219,23 +185,6 @@ async function benchDriver(driver: Driver, o: Options): Promise<Row[]> {
   }
 }
 
-function printTable(rows: Row[]): void {
-  const head = ['driver', 'scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'server RSS MiB', 'server CPU ms/req'];
-  const cells = rows.map((r) =>
-    [r.driver, r.scenario, r.reqPerSec, r.p50, r.p99, r.errors, r.rssMiB ?? 'n/a', r.cpuMsPerReq ?? 'n/a'].map(String),
-  );
-  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length)));
-  const line = (c: string[]) => `| ${c.map((v, i) => (i < 2 ? v.padEnd(widths[i] ?? 0) : v.padStart(widths[i] ?? 0))).join(' | ')} |`;
-  const out = [
-    line(head),
-    `|${widths.map((w, i) => (i < 2 ? `${'-'.repeat(w + 1)}-` : `${'-'.repeat(w + 1)}:`)).join('|')}|`,
-    ...cells.map(line),
-  ];
-  process.stdout.write(`\n${out.join('\n')}\n`);
-}
-
-const round2 = (n: number) => Math.round(n * 100) / 100;
-
 /** Other processes on the machine skew every number; say so instead of reporting them silently. */
 function warnIfBusy(): void {
   const load = os.loadavg()[0] ?? 0;
@@ -244,17 +193,6 @@ function warnIfBusy(): void {
       `warning: 1-minute load average is ${load.toFixed(1)} on ${os.availableParallelism()} CPUs before starting; results will be noisy\n`,
     );
   }
-}
-
-function machine() {
-  return {
-    cpu: os.cpus()[0]?.model ?? 'unknown',
-    nproc: os.availableParallelism(),
-    memoryGiB: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
-    node: process.version,
-    platform: `${os.platform()} ${os.release()}`,
-    loadAverage1m: round2(os.loadavg()[0] ?? 0),
-  };
 }
 
 function writeResults(o: Options, rows: Row[]): string {
@@ -272,7 +210,11 @@ async function main(): Promise<void> {
   warnIfBusy();
   const rows: Row[] = [];
   for (const driver of o.drivers) rows.push(...(await benchDriver(driver, o)));
-  printTable(rows);
+  printTable(
+    ['driver', 'scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'server RSS MiB', 'server CPU ms/req'],
+    rows.map((r) => [r.driver, r.scenario, r.reqPerSec, r.p50, r.p99, r.errors, r.rssMiB ?? 'n/a', r.cpuMsPerReq ?? 'n/a'].map(String)),
+    2,
+  );
   const m = machine();
   process.stdout.write(`\n${m.cpu}, ${m.nproc} CPUs, ${m.memoryGiB} GiB, Node ${m.node}\n`);
   process.stdout.write(`Results: ${writeResults(o, rows)}\n`);

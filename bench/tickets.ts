@@ -14,9 +14,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { machine, PASSWORD, positiveInt, printTable, round2, signInWithToken } from './common.js';
 import { cpuMs, type Driver, ensureBuilt, type Instance, prepareInstance, rssMiB, runCli, type Server, startServer } from './server.js';
 
-const PASSWORD = 'bench-password-123';
 const AGENT_SCOPES = ['ticket.read', 'ticket.reply', 'ticket.note', 'ticket.update', 'ticket.assign', 'user.read'];
 
 interface Options {
@@ -131,19 +131,14 @@ function parseOptions(): Options {
   const drivers: Record<string, Driver[]> = { pglite: ['pglite'], pg: ['postgres'], postgres: ['postgres'], both: ['pglite', 'postgres'] };
   const chosen = drivers[values.driver];
   if (!chosen) throw new Error(`--driver must be pglite, pg or both (got ${values.driver})`);
-  const num = (name: string, v: string) => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer`);
-    return n;
-  };
   const o = {
     drivers: chosen,
-    tickets: num('tickets', values.tickets),
-    messages: num('messages', values.messages),
-    duration: num('duration', values.duration),
-    connections: num('connections', values.connections),
-    samples: num('samples', values.samples),
-    agents: num('agents', values.agents),
+    tickets: positiveInt('tickets', values.tickets),
+    messages: positiveInt('messages', values.messages),
+    duration: positiveInt('duration', values.duration),
+    connections: positiveInt('connections', values.connections),
+    samples: positiveInt('samples', values.samples),
+    agents: positiveInt('agents', values.agents),
     pgUrl: values['pg-url'],
     json: values.json,
     keep: values.keep,
@@ -154,29 +149,6 @@ function parseOptions(): Options {
 
 /** Progress goes to stderr so that --json leaves stdout machine-readable. */
 const say = (line: string) => process.stderr.write(`${line}\n`);
-
-async function agentToken(baseUrl: string, email: string): Promise<string> {
-  const res = await fetch(`${baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  });
-  const body = (await res.json()) as { status?: string; csrfToken?: string };
-  const cookie = res.headers
-    .getSetCookie()
-    .find((c) => c.startsWith('sb_session='))
-    ?.split(';')[0];
-  if (res.status !== 200 || body.status !== 'ok' || !cookie || !body.csrfToken)
-    throw new Error(`login failed: ${res.status} ${JSON.stringify(body)}`);
-  const tokenRes = await fetch(`${baseUrl}/api/v1/me/tokens`, {
-    method: 'POST',
-    headers: { cookie, 'x-csrf-token': body.csrfToken, 'content-type': 'application/json' },
-    body: JSON.stringify({ name: 'bench', scopes: AGENT_SCOPES }),
-  });
-  const token = (await tokenRes.json()) as { token?: string };
-  if (tokenRes.status !== 201 || !token.token) throw new Error(`token creation failed: ${tokenRes.status} ${JSON.stringify(token)}`);
-  return token.token;
-}
 
 const SUBJECTS = [
   'Refund not received',
@@ -281,8 +253,6 @@ async function deepQuery(baseUrl: string, token: string, query: string, n: numbe
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-const round2 = (n: number) => Math.round(n * 100) / 100;
-
 /** Sequential requests (one at a time): the latency a person waiting on the list sees, rotating agents and queries. */
 async function readScenario(driver: Driver, server: Server, tokens: string[], s: ReadScenario, o: Options): Promise<Row> {
   const plans: string[] = [];
@@ -393,7 +363,7 @@ async function benchDriver(driver: Driver, o: Options) {
     say(`[${driver}] server pid ${server.pid}, RSS ${idleRss} MiB idle, data ${dataMiB} MiB`);
     const emails = s.agentEmails.slice(0, o.agents);
     const tokens: string[] = [];
-    for (const email of emails) tokens.push(await agentToken(server.baseUrl, email));
+    for (const email of emails) tokens.push((await signInWithToken(server.baseUrl, email, AGENT_SCOPES)).bearer);
     const rows: Row[] = [];
     for (const sc of [...LISTS, ...SEARCHES]) {
       say(`[${driver}] ${sc.kind}: ${sc.name} (${o.samples} sequential requests, ${tokens.length} agents)`);
@@ -408,29 +378,6 @@ async function benchDriver(driver: Driver, o: Options) {
     if (o.keep) say(`[${driver}] kept: DATA_DIR=${inst.dataDir} ${inst.env.DATABASE_URL ?? ''}`);
     else await inst.cleanup();
   }
-}
-
-function printTable(rows: Row[]): void {
-  const head = ['driver', 'kind', 'scenario', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'RSS MiB', 'CPU ms/req'];
-  const cells = rows.map((r) =>
-    [r.driver, r.kind, r.scenario, r.reqPerSec, r.p50, r.p95 ?? '-', r.p99, r.errors, r.rssMiB ?? 'n/a', r.cpuMsPerReq ?? 'n/a'].map(
-      String,
-    ),
-  );
-  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length)));
-  const line = (c: string[]) => `| ${c.map((v, i) => (i < 3 ? v.padEnd(widths[i] ?? 0) : v.padStart(widths[i] ?? 0))).join(' | ')} |`;
-  const rule = `|${widths.map((w, i) => `${'-'.repeat(w + 1)}${i < 3 ? '-' : ':'}`).join('|')}|`;
-  process.stdout.write(`\n${[line(head), rule, ...cells.map(line)].join('\n')}\n`);
-}
-
-function machine() {
-  return {
-    cpu: os.cpus()[0]?.model ?? 'unknown',
-    nproc: os.availableParallelism(),
-    memoryGiB: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
-    node: process.version,
-    loadAverage1m: round2(os.loadavg()[0] ?? 0),
-  };
 }
 
 async function main(): Promise<void> {
@@ -454,7 +401,15 @@ async function main(): Promise<void> {
         `\n[${r.driver}] ${r.seed.tickets} tickets, ${r.seed.messages} messages, seeded in ${r.seed.wallSeconds} s; data ${r.seed.dataMiB} MiB; idle RSS ${r.idleRssMiB} MiB`,
       );
     }
-    printTable(rows);
+    printTable(
+      ['driver', 'kind', 'scenario', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'RSS MiB', 'CPU ms/req'],
+      rows.map((r) =>
+        [r.driver, r.kind, r.scenario, r.reqPerSec, r.p50, r.p95 ?? '-', r.p99, r.errors, r.rssMiB ?? 'n/a', r.cpuMsPerReq ?? 'n/a'].map(
+          String,
+        ),
+      ),
+      3,
+    );
     const m = machine();
     process.stdout.write(`\n${m.cpu}, ${m.nproc} CPUs, ${m.memoryGiB} GiB, Node ${m.node}, load ${m.loadAverage1m}\nResults: ${file}\n`);
   }
