@@ -1,14 +1,14 @@
-import { Anchor, Center, Grid, Loader, Stack } from '@mantine/core';
+import { Center, Grid, Loader, Stack } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
-import { isApiError } from '../../api/ApiError';
+import { useParams } from 'react-router';
 import { ticketsApi } from '../../api/tickets.api';
 import type { Message, Ticket } from '../../api/types';
 import { paths } from '../../app/paths';
 import { ErrorState } from '../../components/ErrorState';
 import { usePageTitle } from '../../components/usePageTitle';
 import { useErrorText } from '../../i18n/errorMessages';
+import { TicketLoadState } from '../tickets/TicketLoadState';
 import { ticketKeys, useTimeline } from '../tickets/ticketQueries';
 import { lastSeqOf } from '../tickets/timeline';
 import { Composer } from './Composer';
@@ -23,34 +23,14 @@ import { useTicketRoom, useTypingSignal } from './useCollision';
 export function TicketPage() {
   const { t } = useTranslation();
   const ticketId = useParams().ticketId ?? '';
-  const errorText = useErrorText();
   const ticket = useQuery({ queryKey: ticketKeys.detail(ticketId), queryFn: ({ signal }) => ticketsApi.get(ticketId, signal) });
   usePageTitle(ticket.data ? `#${ticket.data.number} ${ticket.data.subject}` : t('ticketPage.title'));
 
-  if (ticket.isPending) {
-    return (
-      <Center py="xl" role="status">
-        <Loader aria-label={t('ticketPage.loading')} />
-      </Center>
-    );
-  }
-  if (ticket.isError) {
-    const missing = isApiError(ticket.error, 'ticket.not_found');
-    return (
-      <ErrorState
-        title={missing ? t('ticketPage.notFound') : t('ticketPage.loadFailed')}
-        message={errorText.describe(ticket.error)}
-        onRetry={missing ? undefined : () => void ticket.refetch()}
-        retryLabel={t('common.tryAgain')}
-        action={
-          <Anchor component={Link} to={paths.inbox}>
-            {t('ticketPage.back')}
-          </Anchor>
-        }
-      />
-    );
-  }
-  return <TicketWorkspace key={ticketId} ticket={ticket.data} />;
+  return (
+    <TicketLoadState query={ticket} back={{ to: paths.inbox, label: t('ticketPage.back') }}>
+      {(data) => <TicketWorkspace key={ticketId} ticket={data} />}
+    </TicketLoadState>
+  );
 }
 
 function TicketWorkspace({ ticket }: { ticket: Ticket }) {

@@ -3,7 +3,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { isApiError } from '../../api/ApiError';
 import { ticketsApi } from '../../api/tickets.api';
 import type { CustomerTicket, Message } from '../../api/types';
 import { paths } from '../../app/paths';
@@ -16,6 +15,7 @@ import { useRealtimeEvent, useRealtimeRoom } from '../../realtime/useRealtime';
 import { useCurrentUser } from '../auth/CurrentUserContext';
 import { AttachmentPicker, DropZone } from '../tickets/AttachmentPicker';
 import { MessageBody } from '../tickets/MessageBody';
+import { TicketLoadState } from '../tickets/TicketLoadState';
 import { addToTimeline, ticketKeys, useTimeline } from '../tickets/ticketQueries';
 import { useAttachmentUploads } from '../tickets/useAttachmentUploads';
 import { PortalStatusBadge } from './PortalStatusBadge';
@@ -25,34 +25,14 @@ import { SatisfactionForm } from './SatisfactionForm';
 export function PortalTicketPage() {
   const { t } = useTranslation();
   const ticketId = useParams().ticketId ?? '';
-  const errorText = useErrorText();
   const ticket = useQuery({ queryKey: ticketKeys.detail(ticketId), queryFn: ({ signal }) => ticketsApi.getForCustomer(ticketId, signal) });
   usePageTitle(ticket.data ? ticket.data.subject : t('ticketPage.title'));
 
-  if (ticket.isPending) {
-    return (
-      <Center py="xl" role="status">
-        <Loader aria-label={t('ticketPage.loading')} />
-      </Center>
-    );
-  }
-  if (ticket.isError) {
-    const missing = isApiError(ticket.error, 'ticket.not_found');
-    return (
-      <ErrorState
-        title={missing ? t('ticketPage.notFound') : t('ticketPage.loadFailed')}
-        message={errorText.describe(ticket.error)}
-        onRetry={missing ? undefined : () => void ticket.refetch()}
-        retryLabel={t('common.tryAgain')}
-        action={
-          <Anchor component={Link} to={paths.portal}>
-            {t('portal.backToList')}
-          </Anchor>
-        }
-      />
-    );
-  }
-  return <Conversation key={ticketId} ticket={ticket.data} />;
+  return (
+    <TicketLoadState query={ticket} back={{ to: paths.portal, label: t('portal.backToList') }}>
+      {(data) => <Conversation key={ticketId} ticket={data} />}
+    </TicketLoadState>
+  );
 }
 
 function Conversation({ ticket }: { ticket: CustomerTicket }) {
