@@ -1,6 +1,5 @@
 import type { Agent, Availability, RoutingStrategy, Team } from '@switchboard/contracts';
-import type { ProfileRow, RuleRow, StaffRow, TeamRow } from './routing.repo.js';
-import type { RoutingRule } from './routing-rules.js';
+import { type ProfileRow, type RuleRow, type StaffRow, type TeamRow, toRule } from './routing.repo.js';
 
 export function presentTeam(team: TeamRow, memberIds: string[]): Team {
   return {
@@ -33,14 +32,5 @@ export function presentAgent(user: StaffRow, profile: ProfileRow | undefined, op
 }
 
 export function presentRule(row: RuleRow) {
-  return {
-    id: row.id,
-    name: row.name,
-    position: row.position,
-    enabled: row.enabled,
-    conditions: row.conditions as unknown as RoutingRule['conditions'],
-    action: row.action as unknown as RoutingRule['action'],
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-  };
+  return { ...toRule(row), createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
 }
