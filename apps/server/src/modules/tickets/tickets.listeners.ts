@@ -1,8 +1,8 @@
 import type { DomainEvent } from '../../platform/events/outbox.js';
 import type { Platform } from '../../platform/platform.js';
 import { rooms } from '../../platform/realtime.js';
-import { presentMessages } from './messages.service.js';
-import { findFollowerIds, findMessages, findTicket } from './tickets.repo.js';
+import { presentMessageForAgent, presentMessageForCustomer } from './tickets.presenter.js';
+import { findAttachmentsOfMessages, findFollowerIds, findMessages, findTicket, findUsersByIds } from './tickets.repo.js';
 import type { TicketsCore } from './tickets.service.js';
 
 /** Realtime rooms of a ticket: staff see everything, the customer room only public replies. */
@@ -46,13 +46,13 @@ export function registerTicketListeners(p: Platform, core: TicketsCore): void {
       const seq = Number(event.payload.seq);
       const [message] = await findMessages(p.db, ticket.id, seq - 1, 1, false);
       if (!message) return;
-      const staffView = await presentMessages(p.db, true, ticket, [message]);
-      rt.emit(ticketRooms.staff(ticket.id), 'message.created', staffView[0]);
+      // Loaded once for both audiences; the customer presenter drops anything but a public reply.
+      const users = await findUsersByIds(p.db, ticket.workspaceId, [message.authorId ?? '']);
+      const files = (await findAttachmentsOfMessages(p.db, [message.id])).get(message.id) ?? [];
+      rt.emit(ticketRooms.staff(ticket.id), 'message.created', presentMessageForAgent(message, users, files));
       rt.emit(rooms.staff(event.workspaceId), 'ticket.changed', { ...summary, type: 'message.created', kind: message.kind });
-      if (message.kind === 'reply') {
-        const customerView = await presentMessages(p.db, false, ticket, [message]);
-        if (customerView[0]) rt.emit(ticketRooms.customer(ticket.id), 'message.created', customerView[0]);
-      }
+      const customerView = presentMessageForCustomer(message, users, files);
+      if (customerView) rt.emit(ticketRooms.customer(ticket.id), 'message.created', customerView);
     },
   );
   // A mention in a note reaches the mentioned agent at once, wherever they are in the app.
