@@ -87,13 +87,29 @@ export class Realtime {
 
   /** The users connected to a room, across nodes (with the Redis adapter). */
   async membersOf(room: string): Promise<UserActor[]> {
-    const sockets = await this.io.in(room).fetchSockets();
+    const sockets = await this.fetchSockets(room);
     const seen = new Map<string, UserActor>();
     for (const s of sockets) {
       const a = s.data.actor as UserActor | undefined;
       if (a && !seen.has(a.userId)) seen.set(a.userId, a);
     }
     return [...seen.values()];
+  }
+
+  /**
+   * With the Redis adapter this asks every node; a node that leaves mid-request makes the whole
+   * request time out. Ask once more (the departed node is no longer counted), then settle for
+   * this node's own sockets rather than fail.
+   */
+  private async fetchSockets(room: string) {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        return await this.io.in(room).fetchSockets();
+      } catch (err) {
+        this.log.warn({ err, room, attempt }, 'cluster-wide room query failed');
+      }
+    }
+    return this.io.local.in(room).fetchSockets();
   }
 
   private notifyRoom(room: string, actor: UserActor, change: 'joined' | 'left'): void {
