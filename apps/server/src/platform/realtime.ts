@@ -34,6 +34,8 @@ export class Realtime {
   private redis: Redis[] = [];
   private readonly handlers = new Map<string, ClientEventHandler>();
   private readonly roomHandlers = new Map<string, RoomChangeHandler>();
+  /** Set once close() starts: sockets leaving because we shut down are not room changes to announce. */
+  private closing = false;
 
   constructor(
     server: HttpServer,
@@ -102,7 +104,7 @@ export class Realtime {
    * this node's own sockets rather than fail.
    */
   private async fetchSockets(room: string) {
-    for (let attempt = 0; attempt < 2; attempt++) {
+    for (let attempt = 0; attempt < 2 && !this.closing; attempt++) {
       try {
         return await this.io.in(room).fetchSockets();
       } catch (err) {
@@ -114,11 +116,13 @@ export class Realtime {
 
   private notifyRoom(room: string, actor: UserActor, change: 'joined' | 'left'): void {
     const fn = this.roomHandlers.get(room.split(':')[0] ?? '');
-    if (!fn) return;
+    if (!fn || this.closing) return;
     Promise.resolve(fn(room, actor, change)).catch((err) => this.log.warn({ err, room }, 'room change handler failed'));
   }
 
   emit(room: string, event: string, payload: unknown): void {
+    // Nobody is left to hear it, and the Redis connection may already be gone.
+    if (this.closing) return;
     this.io.to(room).emit(event, payload);
   }
 
@@ -128,6 +132,7 @@ export class Realtime {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     this.io.disconnectSockets(true);
     await new Promise<void>((resolve) => {
       this.io.close(() => resolve());
