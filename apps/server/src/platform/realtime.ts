@@ -30,6 +30,8 @@ export const rooms = {
 export class Realtime {
   readonly io: Server;
   private authenticator: SocketAuthenticator | null = null;
+  /** Modules' own credentials (e.g. chat visitor tokens), tried before the session/token one. */
+  private readonly extraAuthenticators: SocketAuthenticator[] = [];
   private readonly authorizers = new Map<string, RoomAuthorizer>();
   private redis: Redis[] = [];
   private readonly handlers = new Map<string, ClientEventHandler>();
@@ -57,13 +59,18 @@ export class Realtime {
     }
     this.io.use(async (socket, next) => {
       try {
-        const actor = this.authenticator
-          ? await this.authenticator({ headers: socket.handshake.headers, auth: socket.handshake.auth ?? {} })
-          : null;
+        const handshake = { headers: socket.handshake.headers, auth: socket.handshake.auth ?? {} };
+        let actor: UserActor | null = null;
+        for (const fn of [...this.extraAuthenticators, ...(this.authenticator ? [this.authenticator] : [])]) {
+          actor = await fn(handshake);
+          if (actor) break;
+        }
         if (!actor) return next(Object.assign(new Error('auth.unauthenticated'), { data: { code: 'auth.unauthenticated' } }));
         socket.data.actor = actor;
         next();
       } catch (err) {
+        const code = (err as { data?: { code?: unknown } }).data?.code;
+        if (typeof code === 'string') return next(err as Error);
         this.log.error({ err }, 'socket authentication failed');
         next(new Error('internal'));
       }
@@ -73,6 +80,14 @@ export class Realtime {
 
   setAuthenticator(fn: SocketAuthenticator): void {
     this.authenticator = fn;
+  }
+
+  /**
+   * Adds a handshake authenticator for credentials the main one does not know. It returns null
+   * when the handshake is not its kind, or throws an Error with `data.code` to refuse it.
+   */
+  addAuthenticator(fn: SocketAuthenticator): void {
+    this.extraAuthenticators.push(fn);
   }
 
   addRoomAuthorizer(prefix: string, fn: RoomAuthorizer): void {
@@ -133,10 +148,16 @@ export class Realtime {
 
   async close(): Promise<void> {
     this.closing = true;
-    this.io.disconnectSockets(true);
+    // Only this node's sockets: with the Redis adapter, io.disconnectSockets() would also end
+    // every other node's sockets (and set off their room-change handlers mid-shutdown).
+    this.io.local.disconnectSockets(true);
     await new Promise<void>((resolve) => {
       this.io.close(() => resolve());
     }).catch(() => {});
+    // The Redis adapter publishes without awaiting (e.g. its answers to another node's room
+    // query). One that fires after quit() would reject with "Connection is closed" where nobody
+    // catches it; from here on there is nobody to tell, so such publishes are dropped.
+    for (const r of this.redis) r.publish = (async () => 0) as unknown as Redis['publish'];
     await Promise.all(this.redis.map((r) => r.quit().catch(() => r.disconnect())));
   }
 

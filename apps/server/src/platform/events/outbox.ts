@@ -107,9 +107,12 @@ export class OutboxDispatcher {
 
   /** Dispatches until nothing is due. Tests and shutdown use it to settle. */
   async drain(): Promise<void> {
-    await this.running;
-    while ((await this.dispatchBatch()) > 0) {
-      // leases keep this from delivering what the background loop has claimed
+    for (;;) {
+      await this.running;
+      const delivered = await this.dispatchBatch();
+      // Leases keep this from delivering what the background loop claimed; but if the loop
+      // started while we were claiming, what it holds is not delivered yet: wait for it too.
+      if (delivered === 0 && !this.running) return;
     }
   }
 
