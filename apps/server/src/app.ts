@@ -8,9 +8,15 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import pino from 'pino';
+import { registerAssistant } from './modules/assistant/index.js';
 import { auditRoutes } from './modules/audit/index.js';
+import { registerChannels } from './modules/channels/index.js';
+import { registerChat } from './modules/chat/index.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { registerHelpCenter } from './modules/helpcenter/index.js';
 import { registerIdentity } from './modules/identity/index.js';
+import { registerKb } from './modules/kb/index.js';
+import { registerNotifications } from './modules/notifications/index.js';
 import { registerRouting } from './modules/routing/index.js';
 import { registerSla } from './modules/sla/index.js';
 import { registerTickets } from './modules/tickets/index.js';
@@ -32,6 +38,8 @@ export interface BuildOptions extends PlatformOverrides {
   migrate?: boolean;
   /** Start the job workers and the outbox dispatcher (default: config.JOBS). */
   workers?: boolean;
+  /** The built chat widget served at /widget/ (default apps/widget/dist). */
+  widgetDistDir?: string;
 }
 
 export interface App {
@@ -41,6 +49,7 @@ export interface App {
 }
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+const WIDGET_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../widget/dist');
 
 async function registerModules(app: FastifyInstance, p: Platform) {
   const workspaces = workspacesService(p);
@@ -51,7 +60,13 @@ async function registerModules(app: FastifyInstance, p: Platform) {
   const tickets = await registerTickets(app, p);
   const routing = await registerRouting(app, p, tickets);
   const sla = await registerSla(app, p, tickets);
-  return { workspaces, ...identity, tickets, routing, sla };
+  const channels = await registerChannels(app, p);
+  const chat = await registerChat(app, p, tickets, channels);
+  const kb = await registerKb(app, p, tickets);
+  const helpcenter = await registerHelpCenter(app, p, { tickets, workspaces, auth: identity.auth });
+  const assistant = await registerAssistant(app, p, { tickets, chat });
+  const notifications = await registerNotifications(app, p);
+  return { workspaces, ...identity, tickets, routing, sla, channels, chat, kb, helpcenter, assistant, notifications };
 }
 
 /** Builds the whole application without listening: `main.ts` listens, tests use `inject`. */
@@ -105,6 +120,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
     const services = await registerModules(app, platform);
+    await services.chat.serveWidget(app, options.widgetDistDir ?? WIDGET_DIST);
     await registerWebApp(app, config.WEB_DIST_DIR ?? WEB_DIST);
 
     app.addHook('onClose', async () => {
@@ -121,6 +137,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await platform.jobs.pgBoss.schedule(services.cleanupJob, '17 3 * * *', {});
       await platform.jobs.pgBoss.schedule(services.tickets.autoCloseJob, '41 * * * *', {});
       await platform.jobs.pgBoss.schedule(services.sla.sweepJob, services.sla.sweepCron, {});
+      await platform.jobs.pgBoss.schedule(services.chat.sweepJob, services.chat.sweepCron, {});
     }
     await app.ready();
     return { server: app, platform, services };

@@ -84,6 +84,37 @@ export const ERROR_CODES = [
   'link.invalid',
   'scheduled_message.not_found',
   'scheduled_message.not_pending',
+  // channels + live chat
+  'channel.not_found',
+  'channel.settings_invalid',
+  'chat.visitor_token_invalid',
+  'chat.identity_invalid',
+  'chat.origin_not_allowed',
+  'chat.channel_disabled',
+  'chat.not_found',
+  'chat.ended',
+  'chat.message_too_long',
+  'chat.invalid_transition',
+  'chat.offer_not_found',
+  'chat.agent_unavailable',
+  'chat.attachments_disabled',
+  // knowledge base (authoring)
+  'kb_category.not_found',
+  'kb_category.not_empty',
+  'kb_category.slug_taken',
+  'kb_article.not_found',
+  'kb_article.invalid_transition',
+  'kb_article.version_mismatch',
+  'kb_article.version_not_found',
+  'kb_article.slug_taken',
+  'kb_article.translation_exists',
+  'kb_article.has_translations',
+  'kb_import.invalid',
+  // knowledge base (help center, feedback)
+  'kb_feedback.not_found',
+  'notification.not_found',
+  // assistant
+  'assistant.settings_invalid',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

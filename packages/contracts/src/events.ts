@@ -25,6 +25,29 @@ export const EVENT_TYPES = [
   'scheduled_message.sent',
   'scheduled_message.failed',
   'agent.availability_changed',
+  'channel.changed',
+  'chat.started',
+  'chat.queued',
+  'chat.offered',
+  'chat.accepted',
+  'chat.declined',
+  'chat.transferred',
+  'chat.ended',
+  'chat.rated',
+  /** Waits in the outbox until the email channel exists and sends it. */
+  'chat.transcript_requested',
+  'chat.offline_message',
+  /** A knowledge-base article's working version became its live (published) snapshot. */
+  'article.published',
+  /** An article left the help center: unpublished or archived. */
+  'article.archived',
+  /** The assistant quoted a knowledge-base passage in a chat. */
+  'bot.answered',
+  /** The assistant handed a chat to humans (reason in the payload). */
+  'bot.handed_off',
+  /** A help-center visitor rated an article (and maybe left a comment for moderation). */
+  'article.feedback_submitted',
+  'notification.created',
   /** Internal: a durable job requested inside a transaction, handed to the job queue after commit. */
   'job.requested',
 ] as const;
