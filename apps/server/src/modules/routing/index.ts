@@ -11,6 +11,7 @@ import { routingService } from './routing.service.js';
 
 export { BACKLOG_JOB } from './routing.jobs.js';
 export { agentProfiles, routingRules, teamMembers, teams, ticketRoutingStates } from './routing.schema.js';
+export { selfAssigningChannels } from './self-assigning.js';
 
 /** Routing: teams, agent availability/capacity/skills, rules, and assignment on ticket writes. */
 export async function registerRouting(app: FastifyInstance, p: Platform, tickets: TicketsModule) {

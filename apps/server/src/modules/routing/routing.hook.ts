@@ -3,6 +3,7 @@ import { OPEN_STATUSES, type TicketAutoChanges, type TicketChange, type TicketHo
 import { pickFor } from './agent-picker.js';
 import { findRequiredSkills, findRules, findTeam, saveRoutingState, toRule } from './routing.repo.js';
 import { matchRoutingRule, type RoutingTicketFacts } from './routing-rules.js';
+import { selfAssigningChannels } from './self-assigning.js';
 
 function factsOf(ticket: TicketRow): RoutingTicketFacts {
   return {
@@ -17,7 +18,9 @@ function factsOf(ticket: TicketRow): RoutingTicketFacts {
 
 /** A new ticket without a team goes where the first matching rule says, with the rule's skills. */
 async function routeNew(tx: Tx, ticket: TicketRow): Promise<TicketAutoChanges | undefined> {
+  const selfAssigning = selfAssigningChannels.has(ticket.channel);
   if (ticket.teamId) {
+    if (selfAssigning) return undefined;
     const assigneeId = await pickFor(tx, ticket.workspaceId, ticket.teamId, []);
     return assigneeId ? { assigneeId } : undefined;
   }
@@ -27,7 +30,7 @@ async function routeNew(tx: Tx, ticket: TicketRow): Promise<TicketAutoChanges | 
   await saveRoutingState(tx, { ticketId: ticket.id, workspaceId: ticket.workspaceId, ruleId: rule.id, requiredSkills: skills });
   // A team deleted since the rule was saved routes nowhere rather than to a dangling id.
   const teamId = rule.action.teamId && (await findTeam(tx, ticket.workspaceId, rule.action.teamId)) ? rule.action.teamId : null;
-  const assigneeId = await pickFor(tx, ticket.workspaceId, teamId, skills);
+  const assigneeId = selfAssigning ? null : await pickFor(tx, ticket.workspaceId, teamId, skills);
   const changes: TicketAutoChanges = {};
   if (teamId) changes.teamId = teamId;
   if (assigneeId) changes.assigneeId = assigneeId;
@@ -48,7 +51,7 @@ export function routingHook(): TicketHook {
         return undefined;
       }
       if (change.kind === 'created') return routeNew(tx, ticket);
-      if (change.kind === 'updated' && ticket.teamId && change.fields.includes('teamId')) {
+      if (change.kind === 'updated' && ticket.teamId && change.fields.includes('teamId') && !selfAssigningChannels.has(ticket.channel)) {
         const assigneeId = await pickFor(tx, ticket.workspaceId, ticket.teamId, await findRequiredSkills(tx, ticket.id));
         return assigneeId ? { assigneeId } : undefined;
       }

@@ -1,9 +1,10 @@
-import { and, asc, count, eq, gt, inArray, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, isNull, ne, notInArray, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { roles, users } from '../identity/index.js';
 import { OPEN_STATUSES, type TicketRow, tickets } from '../tickets/index.js';
 import { agentProfiles, routingRules, teamMembers, teams, ticketRoutingStates } from './routing.schema.js';
 import type { RequiredSkill, RoutingRule } from './routing-rules.js';
+import { selfAssigningChannels } from './self-assigning.js';
 import type { AgentCandidate, Availability } from './strategies.js';
 
 export type TeamRow = typeof teams.$inferSelect;
@@ -305,6 +306,7 @@ export async function lockBacklog(
         isNull(tickets.assigneeId),
         isNull(tickets.mergedIntoId),
         inArray(tickets.status, [...OPEN_STATUSES]),
+        selfAssigningChannels.size ? notInArray(tickets.channel, [...selfAssigningChannels]) : undefined,
         after,
       ),
     )
