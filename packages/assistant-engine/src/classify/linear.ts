@@ -11,6 +11,8 @@ export interface LinearTrainOptions {
   /** L2 penalty per example update */
   l2: number;
   seed: number;
+  /** weight each example by n / (classes * n_class), so rare intents weigh as much as common ones */
+  balanced: boolean;
 }
 
 export const DEFAULT_LINEAR_OPTIONS: LinearTrainOptions = {
@@ -19,6 +21,7 @@ export const DEFAULT_LINEAR_OPTIONS: LinearTrainOptions = {
   learningRate: 0.5,
   l2: 1e-6,
   seed: 7,
+  balanced: false,
 };
 
 export interface LinearModel {
@@ -77,20 +80,23 @@ export function trainLinear(
   const rng = createRng(opt.seed);
   const eps = 1e-8;
   const { learningRate: lr, l2 } = opt;
+  const counts = new Float64Array(C);
+  for (const c of y) counts[c] = (counts[c] as number) + 1;
   for (let epoch = 0; epoch < opt.epochs; epoch++) {
     shuffleInPlace(order, rng);
     for (const i of order) {
       const x = X[i] as SparseVector;
       const label = y[i] as number;
+      const weight = opt.balanced ? X.length / (C * (counts[label] as number)) : 1;
       linearScores(model, x, s);
       if (opt.loss === 'softmax') {
         softmaxInPlace(s);
-        for (let c = 0; c < C; c++) grad[c] = (s[c] as number) - (c === label ? 1 : 0);
+        for (let c = 0; c < C; c++) grad[c] = weight * ((s[c] as number) - (c === label ? 1 : 0));
       } else {
         for (let c = 0; c < C; c++) {
           const yc = c === label ? 1 : -1;
           const m = yc * (s[c] as number);
-          grad[c] = m < 1 ? -2 * yc * (1 - m) : 0;
+          grad[c] = m < 1 ? -2 * weight * yc * (1 - m) : 0;
         }
       }
       for (let c = 0; c < C; c++) {

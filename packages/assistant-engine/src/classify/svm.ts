@@ -9,9 +9,11 @@ export interface SvmOptions {
   /** stop when the projected-gradient spread falls below this (liblinear's eps) */
   tolerance: number;
   seed: number;
+  /** scale C per example by n / (classes * n_class), so rare intents weigh as much as common ones */
+  balanced: boolean;
 }
 
-export const DEFAULT_SVM_OPTIONS: SvmOptions = { C: 0.5, maxPasses: 30, tolerance: 0.1, seed: 7 };
+export const DEFAULT_SVM_OPTIONS: SvmOptions = { C: 0.5, maxPasses: 30, tolerance: 0.1, seed: 7, balanced: false };
 
 /**
  * One-vs-rest L2-regularized squared-hinge SVM trained by dual coordinate descent
@@ -28,13 +30,13 @@ export function trainSvmOvr(
   const opt = { ...DEFAULT_SVM_OPTIONS, ...options };
   const n = X.length;
   const C = numClasses;
-  const diag = 1 / (2 * opt.C);
+  const diag = exampleDiagonal(y, numClasses, opt);
   const qii = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const vals = (X[i] as SparseVector).values;
     let s = 1; // bias feature
     for (let k = 0; k < vals.length; k++) s += (vals[k] as number) ** 2;
-    qii[i] = s + diag;
+    qii[i] = s + (diag[i] as number);
   }
   const model: LinearModel = { numClasses: C, numFeatures, weights: new Float32Array(numFeatures * C), bias: new Float32Array(C) };
   const w = new Float64Array(numFeatures);
@@ -55,7 +57,7 @@ export function trainSvmOvr(
         let dot = b;
         for (let k = 0; k < indices.length; k++) dot += (values[k] as number) * (w[indices[k] as number] as number);
         const a = alpha[i] as number;
-        const G = yi * dot - 1 + diag * a;
+        const G = yi * dot - 1 + (diag[i] as number) * a;
         const pg = a === 0 ? Math.min(G, 0) : G;
         maxPg = Math.max(maxPg, pg);
         minPg = Math.min(minPg, pg);
@@ -76,4 +78,14 @@ export function trainSvmOvr(
     model.bias[c] = b;
   }
   return model;
+}
+
+/** Squared-hinge dual diagonal 1 / (2 C_i); C_i carries the optional class-balancing weight. */
+function exampleDiagonal(y: Int32Array, numClasses: number, opt: SvmOptions): Float64Array {
+  const counts = new Float64Array(numClasses);
+  for (const c of y) counts[c] = (counts[c] as number) + 1;
+  return Float64Array.from(y, (c) => {
+    const weight = opt.balanced ? y.length / (numClasses * (counts[c] as number)) : 1;
+    return 1 / (2 * opt.C * weight);
+  });
 }

@@ -51,6 +51,8 @@ export interface SearchOptions {
   weights?: Partial<RankerWeights>;
   /** 0 disables group diversification of the first ranks */
   diversity?: number;
+  /** hits that get a quoted passage (the rest carry only id and score); default 10 */
+  passages?: number;
 }
 
 const KEEP = /[\p{L}\p{N}]/u;
@@ -186,9 +188,11 @@ export class SearchIndex {
     scored.sort((a, b) => b.s - a.s || a.d - b.d);
     this.diversify(scored, options.diversity ?? DEFAULT_DIVERSITY);
     const terms = new Set(analyzeForSearch(query));
-    return scored.slice(0, options.k ?? 10).map(({ d, s }) => {
+    // passage picking re-analyzes the body, so only pay for it on hits someone will read
+    const withPassage = options.passages ?? 10;
+    return scored.slice(0, options.k ?? 10).map(({ d, s }, rank) => {
       const doc = this.docs[d] as KbDocument;
-      return { id: doc.id, score: s, passage: bestPassage(doc.body, terms) };
+      return rank < withPassage ? { id: doc.id, score: s, passage: bestPassage(doc.body, terms) } : { id: doc.id, score: s };
     });
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SentimentAnalyzer } from './analyzer.js';
-import { detectFrustration, lexiconHits } from './sentiment.js';
+import { detectFrustration, lexiconHits, negationMarkers } from './sentiment.js';
 
 describe('lexicon rules', () => {
   it('flips polarity under negation until the clause ends', () => {
@@ -43,5 +43,13 @@ describe('detectFrustration', () => {
 
   it('escalates when several signals add up', () => {
     expect(detectFrustration('I ASKED THREE TIMES!!! GET ME A HUMAN', ['i asked three times get me a human']).level).toBe('high');
+  });
+});
+
+describe('negation markers', () => {
+  it('marks the words a negator scopes over, until the clause ends', () => {
+    expect(negationMarkers("It wasn't worth the price.").split(' ')).toContain('zznegworth');
+    expect(negationMarkers('Worth it. Not again')).not.toContain('zznegworth');
+    expect(negationMarkers('never coming back here again at all')).toBe('zznegcome zznegback zzneghere');
   });
 });

@@ -94,6 +94,28 @@ export function lexiconMarkers(text: string): string {
   return out.join(' ');
 }
 
+/**
+ * Words inside a negation scope (up to 3 words after "not", "never", "n't", 不, 没 ... until the
+ * clause ends) as marker tokens, so "not worth it" and "worth it" get different features.
+ */
+export function negationMarkers(text: string): string {
+  const out: string[] = [];
+  let negatedFor = 0;
+  for (const t of tokens(text).stems) {
+    if (CLAUSE_END.test(t)) {
+      negatedFor = 0;
+      continue;
+    }
+    if (NEGATORS_EN.has(t) || NEGATORS_ZH.includes(t)) {
+      negatedFor = 3;
+      continue;
+    }
+    if (negatedFor > 0 && /^[a-z]+$/.test(t)) out.push(`zzneg${t}`);
+    if (negatedFor > 0) negatedFor--;
+  }
+  return out.join(' ');
+}
+
 /** Lexicon-only polarity, used for Chinese and when no trained model is loaded. */
 export function lexiconSentiment(text: string): Record<SentimentLabel, number> {
   const h = lexiconHits(text);

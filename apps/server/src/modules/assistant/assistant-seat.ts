@@ -1,0 +1,150 @@
+import { and, eq } from 'drizzle-orm';
+import type { Ctx } from '../../platform/context.js';
+import type { Tx } from '../../platform/db/client.js';
+import { recordEvent } from '../../platform/events/outbox.js';
+import type { BotReply, BotSeat, BotTurn } from '../chat/index.js';
+import { type TicketRow, tickets, writeMessage } from '../tickets/index.js';
+import { type Analysis, type AssistantCore, analyzeTurn, renderReply } from './assistant.core.js';
+import { findConversation, insertDecision, saveConversation } from './assistant.repo.js';
+import { effectiveSettings } from './assistant-settings.js';
+import { type Decision, decide, EMPTY_MEMORY } from './decide.js';
+import { findHandoffRequest } from './handoff-keywords.js';
+import { handoffNoteText } from './handoff-note.js';
+import type { Candidate } from './kb-index.js';
+import { extractiveSummary } from './summary.js';
+import { templates } from './templates.js';
+
+async function lockTicketRow(tx: Tx, workspaceId: string, id: string): Promise<TicketRow | null> {
+  const [row] = await tx
+    .select()
+    .from(tickets)
+    .where(and(eq(tickets.workspaceId, workspaceId), eq(tickets.id, id)))
+    .for('update');
+  return (row as TicketRow | undefined) ?? null;
+}
+
+/** What the chat was about, for the agent: the most confident KB article over the visitor's messages. */
+async function topicOf(messages: readonly string[], search: (q: string) => Promise<Candidate[]>, min: number): Promise<string | null> {
+  let best: Candidate | null = null;
+  for (const m of messages) {
+    const top = (await search(m))[0];
+    if (top && top.confidence >= min && (!best || top.confidence > best.confidence)) best = top;
+  }
+  return best ? `KB topic: ${best.title}` : null;
+}
+
+/**
+ * The assistant in the chat module's bot seat: decides each visitor turn (decide.ts), logs the
+ * decision, remembers the conversation, and on handoff pins a note for the agent and tells the
+ * visitor what happens next before the chat module queues the chat.
+ */
+export class AssistantSeat implements BotSeat {
+  constructor(private readonly core: AssistantCore) {}
+
+  async onVisitorMessage(ctx: Ctx, turn: BotTurn): Promise<BotReply> {
+    const started = performance.now();
+    const { p, index } = this.core;
+    const ws = turn.session.workspaceId;
+    const settings = await effectiveSettings(p.db, index, ws);
+    const visitorSaid = turn.transcript.filter((m) => m.from === 'visitor').map((m) => m.text);
+    const analysis = analyzeTurn(turn.message.text, visitorSaid.slice(0, -1), turn.session.locale);
+    const conversation = await findConversation(p.db, ws, turn.session.id);
+    if (conversation?.handedOff) return { kind: 'pass' };
+    const search = (q: string) => index.search(p.db, ws, q, analysis.locale, settings.clarifyThreshold);
+    const decision: Decision = settings.enabled
+      ? await decide(analysis, conversation?.memory ?? EMPTY_MEMORY, settings, search)
+      : { action: 'pass', reason: 'assistant is off for this workspace', candidates: [], chosen: null, options: [], memory: EMPTY_MEMORY };
+    const reply = renderReply(decision, analysis.locale);
+    const handoff = decision.action === 'handoff' || decision.action === 'pass';
+    const intent = decision.action === 'handoff' ? await topicOf(visitorSaid, search, settings.clarifyThreshold) : null;
+
+    await p.transaction(async (tx) => {
+      await saveConversation(tx, {
+        sessionId: turn.session.id,
+        workspaceId: ws,
+        ticketId: turn.session.ticketId,
+        memory: decision.memory,
+        handedOff: handoff,
+      });
+      await insertDecision(tx, {
+        workspaceId: ws,
+        sessionId: turn.session.id,
+        ticketId: turn.session.ticketId,
+        inputText: turn.message.text,
+        language: analysis.language,
+        sentiment: analysis.sentiment,
+        candidates: decision.candidates.map(({ slug: _slug, ...c }) => c),
+        action: decision.action,
+        reason: decision.reason,
+        latencyMs: Math.round(performance.now() - started),
+      });
+      if (decision.action === 'handoff')
+        await this.pinHandoff(tx, ctx, turn, decision, analysis, { intent, keywords: settings.handoffKeywords });
+      if (decision.action === 'answer' && decision.chosen) {
+        await recordEvent(tx, ctx.actor, {
+          workspaceId: ws,
+          type: 'bot.answered',
+          subject: { type: 'ticket', id: turn.session.ticketId },
+          payload: { sessionId: turn.session.id, articleId: decision.chosen.articleId, confidence: decision.chosen.confidence },
+        });
+      }
+    });
+    if (handoff) return { kind: 'handoff', reason: decision.reason };
+    if (decision.action === 'answer') return { kind: 'ask', text: reply.text ?? '', quickReplies: reply.quickReplies };
+    return reply.quickReplies.length
+      ? { kind: 'ask', text: reply.text ?? '', quickReplies: reply.quickReplies }
+      : { kind: 'answer', text: reply.text ?? '' };
+  }
+
+  /** The agent's briefing (internal note) and the visitor's "what happens next" message. */
+  private async pinHandoff(
+    tx: Tx,
+    ctx: Ctx,
+    turn: BotTurn,
+    decision: Decision,
+    analysis: Analysis,
+    briefing: { intent: string | null; keywords: readonly string[] },
+  ) {
+    const { intent, keywords } = briefing;
+    const ticket = await lockTicketRow(tx, turn.session.workspaceId, turn.session.ticketId);
+    if (!ticket) return;
+    const visitorSaid = turn.transcript.filter((m) => m.from === 'visitor').map((m) => m.text);
+    const summary = extractiveSummary(visitorSaid, 2, (s) => findHandoffRequest(s, keywords) !== null);
+    const handoffText = templates(analysis.locale).handoff;
+    const transcript = [...turn.transcript, { from: 'bot' as const, text: handoffText }];
+    const language = `${analysis.language} (replies in ${analysis.locale})`;
+    const note = handoffNoteText({ reason: decision.reason, language, intent, sentiment: analysis.sentiment, summary, transcript });
+    const meta = {
+      pinned: true,
+      assistantHandoff: {
+        reason: decision.reason,
+        language: analysis.language,
+        locale: analysis.locale,
+        intent,
+        sentiment: analysis.sentiment,
+        summary,
+      },
+    };
+    await writeMessage(tx, this.core.tickets.core, ctx, ticket, { kind: 'note', bodyText: note, meta }, null);
+    await writeMessage(
+      tx,
+      this.core.tickets.core,
+      ctx,
+      ticket,
+      { kind: 'reply', bodyText: handoffText, channel: 'web_chat', status: ticket.status as 'new' },
+      null,
+    );
+    await recordEvent(tx, ctx.actor, {
+      workspaceId: turn.session.workspaceId,
+      type: 'bot.handed_off',
+      subject: { type: 'ticket', id: turn.session.ticketId },
+      payload: {
+        sessionId: turn.session.id,
+        reason: decision.reason,
+        intent,
+        language: analysis.language,
+        sentiment: analysis.sentiment.label,
+      },
+    });
+  }
+}
