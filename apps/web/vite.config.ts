@@ -21,6 +21,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: true,
+    // dist/.vite/manifest.json: scripts/bundle-size.mjs reads which chunks each screen needs.
+    manifest: true,
     target: 'es2022',
     rolldownOptions: {
       output: {

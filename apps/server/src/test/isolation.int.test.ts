@@ -1,6 +1,7 @@
 import { SYSTEM_ROLES } from '@switchboard/contracts';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { notifications } from '../modules/notifications/index.js';
 import { attachments } from '../modules/tickets/tickets.schema.js';
 import { uuidv7 } from '../platform/ids.js';
 import { Client, createUser, createWorkspace, signedIn, startApp, TEST_PASSWORD, type TestApp } from './harness.js';
@@ -57,6 +58,11 @@ const b = {
   organizationId: '',
   macroId: '',
   viewId: '',
+  // notifications: one of B's agent's
+  notificationId: '',
+  // channels + live chat: B's web chat channel and a chat on it
+  channelId: '',
+  chatId: '',
   subjectMarker: 'B-PRIVATE-SUBJECT-zebra',
 };
 
@@ -184,6 +190,24 @@ beforeAll(async () => {
     sha256: '0'.repeat(64),
     storageKey: `00/00/${'0'.repeat(64)}`,
   });
+  // ---- notifications: B's agent's, inserted (it would otherwise come from an event) ----
+  b.notificationId = uuidv7();
+  await app.platform.db
+    .insert(notifications)
+    .values({ id: b.notificationId, workspaceId: B.id, userId: bAgent.id, kind: 'assignment', ticketId: b.ticketIds[0] ?? null });
+
+  // ---- channels + live chat: B's channel and a visitor's chat on it ----
+  const channel = await created('/api/v1/channels', { kind: 'web_chat', name: 'B site' });
+  b.channelId = channel.channel.id;
+  const visitor = new Client(app);
+  const vt = (await visitor.post(`/api/v1/widget/${channel.channel.publicKey}/visitors`, {})).json().visitorToken as string;
+  const chat = await visitor.post(
+    `/api/v1/widget/${channel.channel.publicKey}/conversations`,
+    { message: { clientId: 'b', text: 'B chat' } },
+    { 'x-visitor-token': vt },
+  );
+  expect(chat.statusCode, chat.body).toBe(201);
+  b.chatId = chat.json().session.id;
 
   before = await snapshotOfB();
 });
@@ -347,7 +371,130 @@ const ID_ROUTES: { method: string; path: string; ids: () => string[]; bodies: un
     bodies: [{ organizationId: null }],
     code: 'user.not_found',
   },
+  // ---- channels + live chat (chat module) ----
+  { method: 'GET', path: '/api/v1/channels/:id', ids: () => [b.channelId], bodies: [undefined], code: 'channel.not_found' },
+  { method: 'PATCH', path: '/api/v1/channels/:id', ids: () => [b.channelId], bodies: [{ name: 'Hijacked' }], code: 'channel.not_found' },
+  { method: 'DELETE', path: '/api/v1/channels/:id', ids: () => [b.channelId], bodies: [undefined], code: 'channel.not_found' },
+  { method: 'POST', path: '/api/v1/channels/:id/rotate-secret', ids: () => [b.channelId], bodies: [undefined], code: 'channel.not_found' },
+  { method: 'GET', path: '/api/v1/chats/:id', ids: () => [b.chatId], bodies: [undefined], code: 'chat.not_found' },
+  ...['accept', 'decline', 'end'].map((action) => ({
+    method: 'POST' as const,
+    path: `/api/v1/chats/:id/${action}`,
+    ids: () => [b.chatId],
+    bodies: [undefined],
+    code: 'chat.not_found',
+  })),
+  {
+    method: 'POST',
+    path: '/api/v1/chats/:id/transfer',
+    ids: () => [b.chatId],
+    bodies: () => [{ toAgentId: aAgent.id }],
+    code: 'chat.not_found',
+  },
+  // ---- notifications ----
+  {
+    method: 'POST',
+    path: '/api/v1/notifications/:id/read',
+    ids: () => [b.notificationId],
+    bodies: [undefined],
+    code: 'notification.not_found',
+  },
 ];
+
+// ---- helpcenter: B's published article and a feedback comment on it; A's ids never reach them ----
+const helpcenterB = { articleId: '', feedbackId: '' };
+beforeAll(async () => {
+  const { createArticle } = await import('../modules/helpcenter/test-support.js');
+  helpcenterB.articleId = (await createArticle(app, B.id, { title: 'B public article', text: 'B only' })).id;
+  const res = await new Client(app).post(`/api/v1/kb/articles/${helpcenterB.articleId}/feedback`, { helpful: true, comment: 'B comment' });
+  expect(res.statusCode, res.body).toBe(200);
+  helpcenterB.feedbackId = res.json().id;
+});
+ID_ROUTES.push(
+  {
+    method: 'POST',
+    path: '/api/v1/kb/articles/:id/feedback',
+    ids: () => [helpcenterB.articleId],
+    bodies: [{ helpful: true }, { helpful: false, comment: 'Hijacked' }],
+    code: 'kb_article.not_found',
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/kb/feedback/:id/approve',
+    ids: () => [helpcenterB.feedbackId],
+    bodies: [undefined],
+    code: 'kb_feedback.not_found',
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/kb/feedback/:id/reject',
+    ids: () => [helpcenterB.feedbackId],
+    bodies: [undefined],
+    code: 'kb_feedback.not_found',
+  },
+  { method: 'GET', path: '/api/v1/tickets/:id/kb-views', ids: () => b.ticketIds, bodies: [undefined], code: 'ticket.not_found' },
+);
+// ---- end helpcenter ----
+
+// ---- kb (authoring): B's category, section, article and its translation (drafts: nothing B's audit log would show) ----
+const kbB = { categoryId: '', sectionId: '', articleId: '', translationId: '', marker: 'B-PRIVATE-KB-okapi' };
+beforeAll(async () => {
+  const post = async (url: string, body: unknown) => {
+    const res = await bAdminClient.post(url, body);
+    expect(res.statusCode, `${url} ${res.body}`).toBe(201);
+    return res.json().id as string;
+  };
+  kbB.categoryId = await post('/api/v1/kb/categories', { names: { en: 'B KB category' }, slug: 'b-kb-category' });
+  kbB.sectionId = await post('/api/v1/kb/categories', { parentId: kbB.categoryId, names: { en: 'B KB section' }, slug: 'b-kb-section' });
+  kbB.articleId = await post('/api/v1/kb/articles', { locale: 'en', title: kbB.marker, sectionId: kbB.sectionId, bodyText: 'B only' });
+  kbB.translationId = await post(`/api/v1/kb/articles/${kbB.articleId}/translations`, { locale: 'zh-CN', title: `${kbB.marker} 中文` });
+});
+const kbMarkers = () => [kbB.categoryId, kbB.sectionId, kbB.articleId, kbB.translationId, kbB.marker];
+const kbArticleRoute = (method: string, tail: string, bodies: unknown[] = [undefined]) => ({
+  method,
+  path: `/api/v1/kb/articles/:id${tail}`,
+  ids: () => [kbB.articleId, kbB.translationId],
+  bodies,
+  code: 'kb_article.not_found',
+});
+ID_ROUTES.push(
+  {
+    method: 'PATCH',
+    path: '/api/v1/kb/categories/:id',
+    ids: () => [kbB.categoryId, kbB.sectionId],
+    bodies: [{ position: 9 }],
+    code: 'kb_category.not_found',
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/kb/categories/:id',
+    ids: () => [kbB.categoryId, kbB.sectionId],
+    bodies: [undefined],
+    code: 'kb_category.not_found',
+  },
+  kbArticleRoute('GET', ''),
+  kbArticleRoute('PATCH', '', [{ title: 'Hijacked' }, { sectionId: null, visibility: 'agents' }]),
+  kbArticleRoute('DELETE', ''),
+  kbArticleRoute('POST', '/translations', [{ locale: 'zh-CN', title: 'Hijacked' }]),
+  kbArticleRoute('GET', '/translations'),
+  kbArticleRoute('POST', '/submit', [{}]),
+  kbArticleRoute('POST', '/approve', [{}, { publish: true }]),
+  kbArticleRoute('POST', '/request-changes', [{ comment: 'Hijacked' }]),
+  kbArticleRoute('POST', '/publish'),
+  kbArticleRoute('POST', '/schedule', [{ publishAt: new Date(Date.now() + 86_400_000).toISOString() }]),
+  kbArticleRoute('DELETE', '/schedule'),
+  kbArticleRoute('POST', '/unpublish'),
+  kbArticleRoute('POST', '/archive'),
+  kbArticleRoute('POST', '/reopen'),
+  kbArticleRoute('POST', '/mark-reviewed'),
+  kbArticleRoute('POST', '/comments', [{ comment: 'Hijacked' }]),
+  kbArticleRoute('GET', '/reviews'),
+  kbArticleRoute('GET', '/versions'),
+  kbArticleRoute('GET', '/versions/:version'),
+  kbArticleRoute('GET', '/diff'),
+  kbArticleRoute('POST', '/versions/:version/restore'),
+);
+// ---- end kb (authoring) ----
 
 async function documentedRoutes(): Promise<{ method: string; path: string }[]> {
   const spec = (await app.server.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, object> };
@@ -356,7 +503,11 @@ async function documentedRoutes(): Promise<{ method: string; path: string }[]> {
 
 describe("B's ids are unknown in A", () => {
   it('covers every documented route that takes an id', async () => {
-    const withId = (await documentedRoutes()).filter((r) => r.path.includes('{')).map((r) => `${r.method} ${r.path}`);
+    // The public widget API is keyed by a channel's public key, not a workspace id; its
+    // isolation (visitor tokens bound to channel and visitor) is tested in modules/chat.
+    const withId = (await documentedRoutes())
+      .filter((r) => r.path.includes('{') && !r.path.startsWith('/api/v1/widget/'))
+      .map((r) => `${r.method} ${r.path}`);
     const covered = ID_ROUTES.map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`);
     expect(covered.sort()).toEqual(withId.sort());
   });
@@ -369,7 +520,8 @@ describe("B's ids are unknown in A", () => {
           const url = route.path
             .replace(':id', id)
             .replace(':macroId', b.macroId)
-            .replace(':otherId', b.ticketIds[1] ?? id);
+            .replace(':otherId', b.ticketIds[1] ?? id)
+            .replace(':version', '1');
           const res = await client.request(route.method, url, body);
           seen.push(`${via} ${id} ${JSON.stringify(body)} -> ${res.statusCode} ${code(res)}`);
           expect(res.statusCode, seen.at(-1)).toBe(404);
@@ -412,6 +564,10 @@ describe('A sees nothing of B', () => {
     b.viewId,
     b.scheduledId,
     b.attachmentId,
+    b.notificationId,
+    b.channelId,
+    b.chatId,
+    ...kbMarkers(),
   ];
 
   it('no documented read route mentions any of B’s ids, emails or slug', async () => {

@@ -1,3 +1,4 @@
+import type { LinkedTicketSchema, ScheduledMessage, TicketSortSchema } from '@switchboard/contracts';
 import { apiFetch } from './apiFetch';
 import type {
   AddMessageResult,
@@ -9,9 +10,20 @@ import type {
   Message,
   Ticket,
   TicketChanges,
+  TicketFilters,
   TicketPage,
   TicketStatus,
+  View,
 } from './types';
+
+export type LinkedTicket = (typeof LinkedTicketSchema)['_zod']['output'];
+/** POST /views (PATCH takes any part of it). */
+export interface ViewBody {
+  name: string;
+  shared: boolean;
+  filters: TicketFilters;
+  sort: (typeof TicketSortSchema)['_zod']['output'];
+}
 
 /** Filters of GET /tickets; every list is sent comma-separated (`status=open,pending`). */
 export interface TicketListParams {
@@ -28,7 +40,9 @@ export interface TicketListParams {
 
 export interface NewMessage {
   kind: 'reply' | 'note';
-  bodyText: string;
+  /** One of the two: rich HTML (sanitized by the server) or plain text. */
+  bodyText?: string;
+  bodyHtml?: string;
   attachmentIds?: string[];
   status?: TicketStatus;
   seenSeq?: number;
@@ -96,6 +110,14 @@ export const ticketsApi = {
 
   addMessage: (id: string, body: NewMessage) => apiFetch<AddMessageResult>(`/tickets/${id}/messages`, { method: 'POST', body }),
 
+  /** Sends the message at `sendAt` (202 with the scheduled message) instead of now. */
+  schedule: (id: string, body: NewMessage & { sendAt: string }) =>
+    apiFetch<ScheduledMessage>(`/tickets/${id}/messages`, { method: 'POST', body }),
+
+  scheduled: (id: string, signal?: AbortSignal) => apiFetch<{ items: ScheduledMessage[] }>(`/tickets/${id}/scheduled`, { signal }),
+
+  cancelScheduled: (scheduledId: string) => apiFetch<void>(`/scheduled-messages/${scheduledId}`, { method: 'DELETE' }),
+
   rate: (id: string, body: { score: number; comment?: string }) =>
     apiFetch<CustomerTicket>(`/tickets/${id}/satisfaction`, { method: 'POST', body }),
 
@@ -103,4 +125,29 @@ export const ticketsApi = {
 
   applyMacro: (id: string, macroId: string, version?: number) =>
     apiFetch<Ticket>(`/tickets/${id}/macros/${macroId}/apply`, { method: 'POST', headers: ifMatch(version) }),
+};
+
+/** Links between related tickets, merging one into another, and splitting a reply off. */
+export const ticketLinksApi = {
+  links: (id: string, signal?: AbortSignal) => apiFetch<{ items: LinkedTicket[] }>(`/tickets/${id}/links`, { signal }),
+
+  /** 201 for a new link, 200 when the two were linked already; either way the other ticket. */
+  link: (id: string, otherId: string) => apiFetch<LinkedTicket>(`/tickets/${id}/links`, { method: 'POST', body: { otherId } }),
+
+  unlink: (id: string, otherId: string) => apiFetch<void>(`/tickets/${id}/links/${otherId}`, { method: 'DELETE' }),
+
+  /** Returns the target ticket; the source closes pointing at it. */
+  merge: (id: string, body: { targetId: string; note?: string }) => apiFetch<Ticket>(`/tickets/${id}/merge`, { method: 'POST', body }),
+
+  /** Returns the new ticket, linked to this one. */
+  split: (id: string, body: { messageId: string; subject: string }) => apiFetch<Ticket>(`/tickets/${id}/split`, { method: 'POST', body }),
+};
+
+/** Saved views: create, change and delete (listing and counts live in workspaceApi). */
+export const viewsApi = {
+  create: (body: ViewBody) => apiFetch<View>('/views', { method: 'POST', body }),
+
+  update: (id: string, body: Partial<ViewBody>) => apiFetch<View>(`/views/${id}`, { method: 'PATCH', body }),
+
+  remove: (id: string) => apiFetch<void>(`/views/${id}`, { method: 'DELETE' }),
 };

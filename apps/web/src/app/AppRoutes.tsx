@@ -26,6 +26,26 @@ const PortalLayout = lazyNamed(portalPages, 'PortalLayout');
 const MyTicketsPage = lazyNamed(portalPages, 'MyTicketsPage');
 const NewTicketPage = lazyNamed(portalPages, 'NewTicketPage');
 const PortalTicketPage = lazyNamed(portalPages, 'PortalTicketPage');
+const PortalProfilePage = lazyNamed(portalPages, 'PortalProfilePage');
+
+const NotificationPreferencesPage = lazyNamed(() => import('../features/notifications/pages'), 'NotificationPreferencesPage');
+
+// The admin console is its own chunk: most signed-in people never open it.
+const adminPages = () => import('../features/admin/pages');
+const AdminLayout = lazyNamed(adminPages, 'AdminLayout');
+const AdminHome = lazyNamed(adminPages, 'AdminHome');
+const AdminScreen = lazyNamed(adminPages, 'AdminScreen');
+
+// The staff knowledge base is its own chunk, loaded when someone opens it.
+const kbPages = () => import('../features/kb/pages');
+const KbLayout = lazyNamed(kbPages, 'KbLayout');
+const KbArticleListPage = lazyNamed(kbPages, 'ArticleListPage');
+const KbArticleEditorPage = lazyNamed(kbPages, 'ArticleEditorPage');
+const KbNewArticleScreen = lazyNamed(kbPages, 'NewArticleScreen');
+const KbTranslateArticleScreen = lazyNamed(kbPages, 'TranslateArticleScreen');
+const KbCategoriesScreen = lazyNamed(kbPages, 'CategoriesScreen');
+const KbModerationScreen = lazyNamed(kbPages, 'ModerationScreen');
+const KbAnalyticsScreen = lazyNamed(kbPages, 'AnalyticsScreen');
 
 const SignedInLayout = lazyNamed(() => import('./SignedInLayout'), 'SignedInLayout');
 const HomePage = lazyNamed(() => import('../features/home/HomePage'), 'HomePage');
@@ -48,11 +68,25 @@ export function AppRoutes() {
             <Route index element={<RoleHome />} />
             <Route path={paths.account} element={<HomePage />} />
             <Route path={paths.securitySettings} element={<SecuritySettingsPage />} />
+            <Route path={paths.admin} element={<AdminLayout />}>
+              <Route index element={<AdminHome />} />
+              <Route path=":section" element={<AdminScreen />} />
+            </Route>
             <Route element={<StaffOnly />}>
               <Route path={paths.inbox} element={<InboxLayout />}>
                 <Route index element={<Navigate to={inboxViewPath(DEFAULT_VIEW)} replace />} />
                 <Route path="view/:viewKey" element={<TicketListPage />} />
                 <Route path="tickets/:ticketId" element={<TicketPage />} />
+              </Route>
+              <Route path={paths.accountNotifications} element={<NotificationPreferencesPage />} />
+              <Route path={paths.kb} element={<KbLayout />}>
+                <Route index element={<KbArticleListPage />} />
+                <Route path="articles/new" element={<KbNewArticleScreen />} />
+                <Route path="articles/:articleId" element={<KbArticleEditorPage />} />
+                <Route path="articles/:articleId/translate/:locale" element={<KbTranslateArticleScreen />} />
+                <Route path="categories" element={<KbCategoriesScreen />} />
+                <Route path="moderation" element={<KbModerationScreen />} />
+                <Route path="analytics" element={<KbAnalyticsScreen />} />
               </Route>
             </Route>
             <Route element={<CustomersOnly />}>
@@ -60,6 +94,7 @@ export function AppRoutes() {
                 <Route index element={<MyTicketsPage />} />
                 <Route path="new" element={<NewTicketPage />} />
                 <Route path="tickets/:ticketId" element={<PortalTicketPage />} />
+                <Route path="profile" element={<PortalProfilePage />} />
               </Route>
             </Route>
           </Route>

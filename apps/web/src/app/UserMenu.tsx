@@ -2,6 +2,7 @@ import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Me } from '../api/types';
+import { canOpenAdmin } from '../features/admin/access';
 import { paths } from './paths';
 
 interface UserMenuProps {
@@ -39,6 +40,11 @@ export function UserMenu({ user, onSignOut }: UserMenuProps) {
         <Menu.Item component={Link} to={paths.securitySettings}>
           {t('userMenu.security')}
         </Menu.Item>
+        {canOpenAdmin(user) ? (
+          <Menu.Item component={Link} to={paths.admin}>
+            {t('admin.nav.open')}
+          </Menu.Item>
+        ) : null}
         <Menu.Divider />
         <Menu.Item onClick={() => onSignOut(false)}>{t('userMenu.signOut')}</Menu.Item>
         <Menu.Item color="red" onClick={() => onSignOut(true)}>

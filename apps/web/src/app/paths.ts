@@ -12,11 +12,31 @@ export const paths = {
   inbox: '/inbox',
   portal: '/portal',
   portalNewTicket: '/portal/new',
+  portalProfile: '/portal/profile',
+  accountNotifications: '/account/notifications',
+  admin: '/admin',
+  kb: '/kb',
+  kbNewArticle: '/kb/articles/new',
 } as const;
 
 /** A ticket list in the agent workspace: a built-in view key (`mine`, `unassigned`, `all`) or a saved view id. */
 export function inboxViewPath(viewKey: string): string {
   return `${paths.inbox}/view/${encodeURIComponent(viewKey)}`;
+}
+
+/** A screen of the admin console (`users`, `teams`, `sla`, ...). */
+export function adminPath(section: string): string {
+  return `${paths.admin}/${encodeURIComponent(section)}`;
+}
+
+/** A knowledge-base article in the staff editor. */
+export function kbArticlePath(articleId: string): string {
+  return `${paths.kb}/articles/${encodeURIComponent(articleId)}`;
+}
+
+/** The staff knowledge base's other screens (`categories`, `moderation`, `analytics`). */
+export function kbPath(section: 'categories' | 'moderation' | 'analytics'): string {
+  return `${paths.kb}/${section}`;
 }
 
 /** A ticket in the agent workspace. */

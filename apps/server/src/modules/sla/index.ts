@@ -6,6 +6,7 @@ import { registerSlaJobs, SLA_SWEEP_CRON, SLA_SWEEP_JOB } from './sla.jobs.js';
 import { slaRoutes } from './sla.routes.js';
 import { slaService } from './sla.service.js';
 
+export { type BusinessCalendar, isOpen, nextOpening } from './business-hours.js';
 export { SLA_SWEEP_CRON, SLA_SWEEP_JOB, type SweepResult, sweepSla } from './sla.jobs.js';
 export { businessCalendars, slaPolicies, ticketSlaClocks } from './sla.schema.js';
 

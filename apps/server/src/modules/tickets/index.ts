@@ -22,6 +22,8 @@ import { registerTicketListeners } from './tickets.listeners.js';
 import { ticketsRoutes } from './tickets.routes.js';
 import { type TicketsCore, ticketsService } from './tickets.service.js';
 
+export { contentDisposition, etagMatches, isPreviewable, parseTypePatterns } from './attachment-content.js';
+export { type AttachmentsService, attachmentsService, type IncomingFile } from './attachments.service.js';
 export { closeSolvedTickets } from './auto-close.jobs.js';
 export { writeMessage } from './messages.service.js';
 export { DONE_STATUSES, OPEN_STATUSES, PAUSED_STATUSES } from './ticket-status.js';
@@ -30,8 +32,9 @@ export type { TicketDeps } from './tickets.deps.js';
 export type { TicketAutoChanges, TicketChange, TicketHook } from './tickets.hooks.js';
 export { ticketRooms } from './tickets.listeners.js';
 export type { SlaClockView } from './tickets.presenter.js';
-export type { MessageRow, TicketRow } from './tickets.repo.js';
-export { customFields, messages, tickets, ticketTaxonomies } from './tickets.schema.js';
+export type { AttachmentRow, MessageRow, TicketRow } from './tickets.repo.js';
+export { findAttachmentsOfMessages } from './tickets.repo.js';
+export { attachments, customFields, messages, tickets, ticketTaxonomies } from './tickets.schema.js';
 export { loadVisible, type TicketsCore, viewerFor } from './tickets.service.js';
 
 /** Tickets: the conversation model every channel writes through. */

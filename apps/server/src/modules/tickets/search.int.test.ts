@@ -93,6 +93,13 @@ describe('languages', () => {
     expect(await subjects(supervisor.client, 'xylophone')).toEqual([]);
   });
 
+  it('finds a ticket by its number, with or without "#", only where the searcher may see it', async () => {
+    const { number } = (await supervisor.client.get(`/api/v1/tickets/${t.strangers}`)).json() as { number: number };
+    expect(await subjects(supervisor.client, `#${number}`)).toContain('Refund for a stranger');
+    expect(await subjects(supervisor.client, String(number))).toContain('Refund for a stranger');
+    expect(await subjects(customer.client, `#${number}`)).not.toContain('Refund for a stranger');
+  });
+
   it('finds the requester by name and email; stop words alone and exclusions alone find nothing', async () => {
     const me = (await customer.client.get('/api/v1/me')).json() as { name: string; email: string };
     expect(await subjects(supervisor.client, me.email)).toContain('Forgot my password');

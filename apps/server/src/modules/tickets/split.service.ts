@@ -6,6 +6,7 @@ import { recordEvent } from '../../platform/events/outbox.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { searchDocument } from '../../platform/search/text-search.js';
 import { insertLink, timelineEvent } from './merge.service.js';
+import { ticketSearchVector } from './ticket-search.js';
 import { appendMessage, assertNotMerged, runHooks } from './ticket-writer.js';
 import { requireTicketPermission } from './tickets.policy.js';
 import { findUsersByIds, listFieldDefs, type MessageRow, nextTicketNumber, type TicketRow } from './tickets.repo.js';
@@ -47,7 +48,7 @@ async function insertTicket(tx: Tx, source: TicketRow, message: MessageRow, numb
       lastMessageAt: message.createdAt,
       lastCustomerMessageAt: fromCustomer ? message.createdAt : null,
       lastAgentReplyAt: fromCustomer ? null : message.createdAt,
-      searchVector: sql`to_tsvector('simple', ${searchDocument(`${subject} ${requester?.name ?? ''} ${requester?.email ?? ''}`)})`,
+      searchVector: ticketSearchVector({ number, subject, requester }),
       createdAt: now,
       updatedAt: now,
     })

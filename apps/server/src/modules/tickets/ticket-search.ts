@@ -1,6 +1,6 @@
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
-import { highlight, type SearchQuery } from '../../platform/search/text-search.js';
+import { highlight, type SearchQuery, searchDocument } from '../../platform/search/text-search.js';
 import { messages, tickets } from './tickets.schema.js';
 
 /**
@@ -26,6 +26,11 @@ export interface SearchScope {
   workspaceId: string;
   /** customers: replies only */
   publicOnly: boolean;
+}
+
+/** A ticket's own search vector: its number (so "42" or "#42" finds ticket 42), subject and requester. */
+export function ticketSearchVector(t: { number: number; subject: string; requester?: { name: string; email: string | null } | null }): SQL {
+  return sql`to_tsvector('simple', ${searchDocument(`${t.number} ${t.subject} ${t.requester?.name ?? ''} ${t.requester?.email ?? ''}`)})`;
 }
 
 export const tsQuery = (sq: SearchQuery): SQL => sql`to_tsquery('simple', ${sq.tsquery})`;

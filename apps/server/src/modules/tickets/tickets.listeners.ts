@@ -55,6 +55,28 @@ export function registerTicketListeners(p: Platform, core: TicketsCore): void {
       if (customerView) rt.emit(ticketRooms.customer(ticket.id), 'message.created', customerView);
     },
   );
+  // Links, merges and splits change two tickets at once (links panel, timeline, merged banner):
+  // open screens of both refresh. Staff only; the customer's view of either does not change.
+  p.outbox.on('tickets.relations', ['ticket.linked', 'ticket.unlinked', 'ticket.merged', 'ticket.split'], async (event: DomainEvent) => {
+    const rt = p.realtime;
+    if (!rt || !event.workspaceId) return;
+    const ids = [event.payload.ticketId, event.payload.otherId, event.payload.sourceId, event.payload.targetId];
+    for (const id of new Set(ids.filter((v): v is string => typeof v === 'string' && v !== ''))) {
+      const ticket = await findTicket(p.db, event.workspaceId, id);
+      if (!ticket) continue;
+      rt.emit(rooms.staff(event.workspaceId), 'ticket.changed', {
+        id: ticket.id,
+        number: ticket.number,
+        version: ticket.version,
+        status: ticket.status,
+        lastSeq: ticket.lastSeq,
+        type: event.type,
+        fields: ['links'],
+        assigneeId: ticket.assigneeId,
+        teamId: ticket.teamId,
+      });
+    }
+  });
   // A mention in a note reaches the mentioned agent at once, wherever they are in the app.
   p.outbox.on('tickets.mentions', ['mention.created'], async (event: DomainEvent) => {
     const userId = String(event.payload.userId ?? '');

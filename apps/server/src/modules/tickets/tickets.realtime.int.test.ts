@@ -81,6 +81,19 @@ describe('ticket realtime', () => {
     expect(custAll.join('\n')).not.toContain('INTERNAL-ONLY');
   });
 
+  it('tells open screens of both tickets when they are linked, and tells customers nothing', async () => {
+    const [a, b] = [await newTicket(), await newTicket()];
+    const staff = await socketOf(agent2.client);
+    const cust = await socketOf(customer.client);
+    const changes = collect<{ id: string; type: string }>(staff, 'ticket.changed');
+    const custChanges = collect<{ id: string; type: string }>(cust, 'ticket.changed');
+    const res = await agent.client.post(`/api/v1/tickets/${a}/links`, { otherId: b });
+    expect(res.statusCode, res.body).toBeLessThan(300);
+    await waitFor(() => [a, b].every((id) => changes.some((c) => c.id === id && c.type === 'ticket.linked')));
+    await app.settle();
+    expect(custChanges.filter((c) => c.type === 'ticket.linked')).toEqual([]);
+  });
+
   it('refuses the staff room to customers and rooms of tickets the caller cannot see', async () => {
     const id = await newTicket();
     const cust = await socketOf(customer.client);

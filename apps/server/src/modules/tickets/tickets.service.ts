@@ -11,6 +11,7 @@ import { searchDocument } from '../../platform/search/text-search.js';
 import { findOrCreateCustomer } from '../identity/index.js';
 import { type FieldDef, validateCustomFields } from './custom-fields.js';
 import { prepareBody } from './message-body.js';
+import { ticketSearchVector } from './ticket-search.js';
 import { appendMessage, applyChanges, assertNotMerged, assertVersion, authorOf, runHooks } from './ticket-writer.js';
 import type { TicketDeps } from './tickets.deps.js';
 import type { TicketHooks } from './tickets.hooks.js';
@@ -203,7 +204,7 @@ export function ticketsService(core: TicketsCore) {
             lastMessageAt: now,
             lastSeq: 1,
             messageCount: 1,
-            searchVector: sql`to_tsvector('simple', ${searchDocument(`${input.subject} ${requester.name} ${requester.email ?? ''}`)})`,
+            searchVector: ticketSearchVector({ number, subject: input.subject, requester }),
             createdAt: now,
             updatedAt: now,
           })

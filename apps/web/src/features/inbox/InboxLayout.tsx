@@ -1,8 +1,12 @@
-import { Box, Divider, Flex, Stack } from '@mantine/core';
+import { Box, Divider, Flex, Group, Stack } from '@mantine/core';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
 import { FullPageLoader } from '../../components/FullPageLoader';
+import { ChatOfferHost } from '../chat/ChatOfferHost';
+import { ChatsNav } from '../chat/ChatsNav';
+import { KbNavLink } from '../kb/KbNavLink';
+import { NotificationBell } from '../notifications/NotificationBell';
 import { AvailabilityToggle } from './AvailabilityToggle';
 import { MentionsList } from './MentionsList';
 import { useInboxLive } from './useInboxLive';
@@ -25,10 +29,16 @@ export function InboxLayout() {
           <AvailabilityToggle />
           <Divider />
           <ViewsNav />
+          <ChatsNav />
           <MentionsList />
+          <KbNavLink />
         </Stack>
       </Box>
       <Box flex={1} miw={0}>
+        {/* One bell for every screen size: it owns the live unread count. */}
+        <Group justify="flex-end" mb="xs">
+          <NotificationBell />
+        </Group>
         <Stack gap="sm" hiddenFrom="md" mb="md">
           <AvailabilityToggle />
           <ViewPicker />
@@ -37,6 +47,7 @@ export function InboxLayout() {
           <Outlet />
         </Suspense>
       </Box>
+      <ChatOfferHost />
     </Flex>
   );
 }

@@ -18,6 +18,7 @@ import { useInboxViews } from './useInboxViews';
 import { useListKeyboard } from './useListKeyboard';
 import { useSelection } from './useSelection';
 import { useTicketList } from './useTicketList';
+import { ViewToolbar } from './ViewActions';
 
 /** One view's tickets with search, keyboard navigation and bulk actions. */
 export function TicketListPage() {
@@ -35,7 +36,10 @@ export function TicketListPage() {
         <Title order={1} size="h2">
           {viewName}
         </Title>
-        <SearchBox key={q} initial={q} onSearch={(next) => setSearchParams(next ? { q: next } : {})} />
+        <Group gap="sm" wrap="wrap" align="flex-end">
+          <ViewToolbar viewKey={viewKey} />
+          <SearchBox key={q} initial={q} onSearch={(next) => setSearchParams(next ? { q: next } : {})} />
+        </Group>
       </Group>
       <TicketListBody key={`${viewKey}|${q}`} viewKey={viewKey} q={q} viewName={viewName} />
     </Stack>

@@ -8,12 +8,16 @@ import { paths } from '../../app/paths';
 import { ErrorState } from '../../components/ErrorState';
 import { usePageTitle } from '../../components/usePageTitle';
 import { useErrorText } from '../../i18n/errorMessages';
+import { ChatBar } from '../chat/ChatBar';
 import { TicketLoadState } from '../tickets/TicketLoadState';
 import { ticketKeys, useTimeline } from '../tickets/ticketQueries';
 import { lastSeqOf } from '../tickets/timeline';
-import { Composer } from './Composer';
+import { ComposerWithSchedule } from './Composer';
+import { LinkedTickets } from './LinkedTickets';
+import { MergedBanner } from './MergeTicket';
 import { RequesterCard } from './RequesterCard';
 import { SlaClocks } from './SlaClocks';
+import { SplitMessage } from './SplitMessage';
 import { TicketHeader } from './TicketHeader';
 import { TicketSidePanel } from './TicketSidePanel';
 import { Timeline } from './Timeline';
@@ -45,6 +49,7 @@ function TicketWorkspace({ ticket }: { ticket: Ticket }) {
   return (
     <Stack gap="md">
       <TicketHeader ticket={ticket} viewers={room.viewers} typing={room.typing} />
+      {ticket.mergedIntoId ? <MergedBanner targetId={ticket.mergedIntoId} /> : null}
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="md">
@@ -60,9 +65,10 @@ function TicketWorkspace({ ticket }: { ticket: Ticket }) {
                 retryLabel={t('common.tryAgain')}
               />
             ) : (
-              <Timeline messages={messages} />
+              <Timeline messages={messages} messageActions={(message) => <SplitMessage ticket={ticket} message={message} />} />
             )}
-            <Composer
+            <ChatBar ticket={ticket} messages={messages} />
+            <ComposerWithSchedule
               ticket={ticket}
               seenSeq={timeline.isSuccess ? lastSeqOf(messages) : ticket.lastSeq}
               onTyping={typing.typed}
@@ -73,6 +79,7 @@ function TicketWorkspace({ ticket }: { ticket: Ticket }) {
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack gap="md">
             <TicketSidePanel ticket={ticket} />
+            <LinkedTickets ticket={ticket} />
             <SlaClocks sla={ticket.sla} />
             <RequesterCard ticket={ticket} />
           </Stack>

@@ -6,6 +6,7 @@ import type { CustomField, CustomFieldValue, Ticket, TicketChanges, TicketPriori
 import { FormAlert } from '../../components/FormAlert';
 import { useErrorText } from '../../i18n/errorMessages';
 import { useCurrentUser } from '../auth/CurrentUserContext';
+import { TicketKbViewsCard } from '../kb/TicketKbViewsCard';
 import { CustomFieldInput } from '../tickets/CustomFieldInput';
 import { agentsQuery, customFieldsQuery, teamsQuery } from '../tickets/ticketQueries';
 import { useTicketUpdate } from './useTicketUpdate';
@@ -78,6 +79,7 @@ export function TicketSidePanel({ ticket }: { ticket: Ticket }) {
           splitChars={[',', ' ']}
         />
         <CustomFields {...props} />
+        <TicketKbViewsCard ticketId={ticket.id} />
       </Stack>
     </Paper>
   );

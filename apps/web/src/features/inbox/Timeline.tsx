@@ -1,4 +1,5 @@
 import { Avatar, Badge, Box, Group, Paper, Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../api/types';
 import { type Formatters, useFormat } from '../../i18n/format';
@@ -7,7 +8,14 @@ import { describeEvent, type EventContext } from './describeEvent';
 import { useTicketLookups } from './useTicketLookups';
 
 /** The whole conversation, oldest first: replies, internal notes (yellow) and events as sentences. */
-export function Timeline({ messages }: { messages: readonly Message[] }) {
+export function Timeline({
+  messages,
+  messageActions,
+}: {
+  messages: readonly Message[];
+  /** Extra actions shown on a reply or note (e.g. split into a new ticket). */
+  messageActions?: (message: Message) => ReactNode;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const context = useTicketLookups();
@@ -18,7 +26,7 @@ export function Timeline({ messages }: { messages: readonly Message[] }) {
           {message.kind === 'event' ? (
             <EventLine message={message} context={context} format={format} />
           ) : (
-            <MessageCard message={message} format={format} />
+            <MessageCard message={message} format={format} actions={messageActions?.(message)} />
           )}
         </Box>
       ))}
@@ -43,7 +51,7 @@ function EventLine({ message, context, format }: { message: Message; context: Ev
   );
 }
 
-function MessageCard({ message, format }: { message: Message; format: Formatters }) {
+function MessageCard({ message, format, actions }: { message: Message; format: Formatters; actions?: ReactNode }) {
   const { t } = useTranslation();
   const note = message.kind === 'note';
   const author = message.author?.name ?? t('events.system');
@@ -77,6 +85,7 @@ function MessageCard({ message, format }: { message: Message; format: Formatters
         </Text>
       </Group>
       <MessageBody message={message} />
+      {actions}
     </Paper>
   );
 }

@@ -1,10 +1,11 @@
-import { Badge, Button, NativeSelect, NavLink, Skeleton, Stack, Text } from '@mantine/core';
+import { Badge, Box, Button, Group, NativeSelect, NavLink, Skeleton, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useMatch, useNavigate } from 'react-router';
 import type { ViewCounts } from '../../api/types';
 import { inboxViewPath, paths } from '../../app/paths';
 import { useFormat } from '../../i18n/format';
 import { type InboxView, useInboxViews } from './useInboxViews';
+import { ViewMenu } from './ViewActions';
 
 /** The view the list shows, from the URL (the layout sits above the route that names it). */
 export function useCurrentViewKey(): string | null {
@@ -33,7 +34,7 @@ export function ViewsNav() {
   const current = useCurrentViewKey();
   const { views, counts, isLoading, error, retry } = useInboxViews();
 
-  const link = (view: InboxView) => (
+  const navLink = (view: InboxView) => (
     <NavLink
       key={view.key}
       component={Link}
@@ -44,6 +45,18 @@ export function ViewsNav() {
       rightSection={<CountBadge counts={counts} viewKey={view.key} />}
     />
   );
+  // The menu sits beside the link, not inside it: a button inside a link is not operable.
+  const link = (view: InboxView) =>
+    view.view ? (
+      <Group key={view.key} gap={2} wrap="nowrap">
+        <Box flex={1} miw={0}>
+          {navLink(view)}
+        </Box>
+        <ViewMenu view={view.view} />
+      </Group>
+    ) : (
+      navLink(view)
+    );
 
   return (
     <Stack gap={4}>

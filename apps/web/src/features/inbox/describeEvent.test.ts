@@ -60,6 +60,13 @@ describe('describeEvent', () => {
     expect(describeEvent(event, context('en'))).toEqual(['Ada set Plan to gold', 'Ada cleared seats']);
   });
 
+  it('names the other ticket of merges, links and splits', () => {
+    const event = (type: string) => ({ author: ada, authorKind: 'agent' as const, event: { type, ticketId: 't9', number: 42 } });
+    expect(describeEvent(event('merged_into'), context('en'))).toEqual(['Ada merged this ticket into #42']);
+    expect(describeEvent(event('linked'), context('en'))).toEqual(['Ada linked #42']);
+    expect(describeEvent(event('split_from'), context('zh-CN'))).toEqual(['Ada 从 #42 拆分出此工单']);
+  });
+
   it('credits automation and still says something for unknown events', () => {
     expect(
       describeEvent(

@@ -90,6 +90,16 @@ const FIELD_SENTENCES = {
   customFields: customFieldSentences,
 } satisfies Record<string, Describe>;
 
+/** Events that point at another ticket by number. */
+const RELATION_SENTENCES = {
+  merged_into: 'events.mergedInto',
+  merged_from: 'events.mergedFrom',
+  linked: 'events.linked',
+  unlinked: 'events.unlinked',
+  split_to: 'events.splitTo',
+  split_from: 'events.splitFrom',
+} as const;
+
 function actorName(message: Pick<Message, 'author' | 'authorKind'>, ctx: EventContext): string {
   if (message.author?.name) return message.author.name;
   return message.authorKind === 'automation' || message.authorKind === 'system' ? ctx.t('events.system') : ctx.t('events.someone');
@@ -115,6 +125,13 @@ export function describeEvent(message: Pick<Message, 'event' | 'author' | 'autho
       return [ctx.t('events.rated', { actor, score: Number(event.score) })];
     case 'scheduled_message_failed':
       return [ctx.t('events.scheduledFailed')];
+    case 'merged_into':
+    case 'merged_from':
+    case 'linked':
+    case 'unlinked':
+    case 'split_to':
+    case 'split_from':
+      return [ctx.t(RELATION_SENTENCES[event.type], { actor, number: Number(event.number) })];
     default:
       return [ctx.t('events.changed', { actor })];
   }

@@ -11,6 +11,7 @@ import { FormAlert } from '../../components/FormAlert';
 import { usePageTitle } from '../../components/usePageTitle';
 import { useFormErrors } from '../auth/useFormErrors';
 import { checkRequired } from '../auth/validation';
+import { ArticleSuggestions } from '../kb/ArticleSuggestions';
 import { AttachmentPicker, DropZone } from '../tickets/AttachmentPicker';
 import { CustomFieldInput, localizedLabel } from '../tickets/CustomFieldInput';
 import { configKeys, ticketKeys } from '../tickets/ticketQueries';
@@ -96,6 +97,7 @@ export function NewTicketPage() {
               maxLength={250}
               required
             />
+            <ArticleSuggestions text={subject} />
             <Textarea
               label={t('portal.form.description')}
               description={t('portal.form.descriptionHint')}

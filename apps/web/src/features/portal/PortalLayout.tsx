@@ -6,6 +6,7 @@ import { Link, Outlet, useMatch } from 'react-router';
 import { paths } from '../../app/paths';
 import { FullPageLoader } from '../../components/FullPageLoader';
 import { useRealtimeConnection, useRealtimeEvent } from '../../realtime/useRealtime';
+import { HelpCenterLink } from '../kb/HelpCenterLink';
 import { catchUpTimeline, ticketKeys } from '../tickets/ticketQueries';
 
 interface CustomerTicketChanged {
@@ -37,11 +38,17 @@ export function PortalLayout() {
             {t('portal.title')}
           </Link>
         </Title>
-        {onNewTicket ? null : (
-          <Button component={Link} to={paths.portalNewTicket}>
-            {t('portal.newTicket')}
+        <Group gap="xs" wrap="nowrap">
+          <HelpCenterLink />
+          <Button component={Link} to={paths.portalProfile} variant="default">
+            {t('portal.profile.link')}
           </Button>
-        )}
+          {onNewTicket ? null : (
+            <Button component={Link} to={paths.portalNewTicket}>
+              {t('portal.newTicket')}
+            </Button>
+          )}
+        </Group>
       </Group>
       <Suspense fallback={<FullPageLoader />}>
         <Outlet />

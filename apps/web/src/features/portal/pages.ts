@@ -2,4 +2,5 @@
 export { MyTicketsPage } from './MyTicketsPage';
 export { NewTicketPage } from './NewTicketPage';
 export { PortalLayout } from './PortalLayout';
+export { PortalProfilePage } from './PortalProfilePage';
 export { PortalTicketPage } from './PortalTicketPage';
