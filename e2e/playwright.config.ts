@@ -38,7 +38,7 @@ export default defineConfig({
   webServer: {
     command: `rm -rf "${DATA_DIR}" && node ../apps/server/dist/cli/main.js serve --demo-if-empty`,
     url: `http://127.0.0.1:${PORT}/readyz`,
-    timeout: 120_000,
+    timeout: 240_000,
     reuseExistingServer: false,
     stdout: 'pipe',
     env: {
