@@ -236,7 +236,8 @@ function ticketsSql(s: Shape, lo: number, hi: number): string {
   const sla = `case when g.status in ('pending', 'on_hold') then 'paused' when ${open} then (${arr([...rep('ok', 14), ...rep('at_risk', 3), ...rep('breached', 3)])})[1 + (g.r_misc / 7) % 20] else (${arr([...rep('met', 17), ...rep('breached', 3)])})[1 + (g.r_misc / 7) % 20] end`;
   return `insert into tickets (id, workspace_id, number, subject, status, priority, channel, language, requester_id, organization_id,
       assignee_id, team_id, tags, version, last_seq, message_count, first_response_at, last_customer_message_at, last_agent_reply_at,
-      last_message_at, assigned_at, solved_at, closed_at, reopened_count, sla_state, sla_due_at, satisfaction, search_vector, created_at, updated_at)
+      last_message_at, assigned_at, solved_at, closed_at, reopened_count, sla_state, sla_due_at, satisfaction, search_vector,
+      conversation_vector, created_at, updated_at)
     select ${uuidOf('g.created', `'${s.ws}' || g.n`)}, '${s.ws}', g.n, st.body, g.status, g.priority, g.channel, p.language, p.id, p.organization_id,
       a.id, coalesce(a.team_id, tm.id), ${tagsExpr()}, 1 + g.k / 3, g.k, g.k - g.k / 7,
       case when g.k >= 2 then least(g.updated, g.created + make_interval(secs => g.r_misc % 14400)) end, g.created,
@@ -244,7 +245,9 @@ function ticketsSql(s: Shape, lo: number, hi: number): string {
       case when ${done} then g.updated end, case when g.status = 'closed' then g.updated end, case when (g.r_misc / 100) % 20 = 0 then 1 else 0 end,
       ${sla}, case when ${open} then g.created + make_interval(hours => 4 + g.r_misc % 44) end,
       case when ${done} and g.r_misc % 5 = 0 then 1 + (g.r_misc / 5) % 5 end,
-      to_tsvector('simple', st.doc || ' ' || p.doc), g.created, g.updated
+      to_tsvector('simple', g.n || ' ' || st.doc || ' ' || p.doc),
+      conversation_append(setweight(to_tsvector('simple', g.n || ' ' || st.doc || ' ' || p.doc), 'A'), ${conversationSql('g.n', 'p.lang', 'g.k')}),
+      g.created, g.updated
     from (${ticketDraws(s, lo, hi)}) g
     join bench_people p on p.idx = g.cust
     join bench_text_counts sc on sc.role = 'subject' and sc.lang = p.lang
@@ -255,9 +258,36 @@ function ticketsSql(s: Shape, lo: number, hi: number): string {
 }
 
 /**
- * Every ticket's conversation: the customer opens, agent and customer alternate, about one in
- * ten is an internal note, every seventh a status-change event (as the writer records them).
+ * Who writes message `seq` of ticket `num`: the customer opens, agent and customer alternate,
+ * about one in ten is an internal note, every seventh a status-change event (as the writer
+ * records them). `ha` and `hb` pick its one or two pool texts.
  */
+const messageRole = (num: string, seq: string) =>
+  `case when ${seq} = 1 then 'customer' when ${seq} % 7 = 0 then 'event' when ${h(`${num}::bigint * 1000 + ${seq}`, 21)} % 100 < 10 then 'note'
+          when ${seq} % 2 = 0 then 'agent' else 'customer' end`;
+const messageDraw = (num: string, seq: string, salt: 22 | 23) => h(`${num}::bigint * 1000 + ${seq}`, salt);
+
+/** Message `m`'s (role, lang, ha, hb) pool texts: `a`, and `b` when a customer's message joins two; none for events. */
+const messageTextsJoin = (m: string) => `left join bench_text_counts c on c.role = ${m}.role and c.lang = ${m}.lang
+    left join bench_texts a on a.role = ${m}.role and a.lang = ${m}.lang and a.idx = ${m}.ha % c.n
+    left join bench_texts b on ${m}.role = 'customer' and ${m}.hb % 2 = 0 and b.role = ${m}.role and b.lang = ${m}.lang and b.idx = (${m}.hb / 2) % c.n`;
+/** A message's search document: its texts' documents joined, as searchDocument of the joined text gives. */
+const MESSAGE_DOC = `case when b.body is null then a.doc else a.doc || ' ' || b.doc end`;
+
+/**
+ * The messages' part of a ticket's conversation vector, which the app builds by appending each
+ * message's vector (weight D): the vector of all their documents joined, since to_tsvector
+ * continues positions across the join exactly as || shifts them (seed.int.test.ts checks).
+ */
+function conversationSql(num: string, lang: string, lastSeq: string): string {
+  return `(select to_tsvector('simple', coalesce(string_agg(${MESSAGE_DOC}, ' ' order by m.seq), ''))
+      from (select s.seq, ${lang} as lang, ${messageRole(num, 's.seq')} as role, ${messageDraw(num, 's.seq', 22)} as ha,
+        ${messageDraw(num, 's.seq', 23)} as hb from generate_series(1, ${lastSeq}) s(seq)) m
+      ${messageTextsJoin('m')}
+      where a.body is not null)`;
+}
+
+/** Every ticket's conversation, message by message (see messageRole). */
 function messagesSql(s: Shape, lo: number, hi: number): string {
   const event = `jsonb_build_object('type', 'fields_changed', 'changes', jsonb_build_array(jsonb_build_object('field', 'status', 'from', 'open', 'to', 'pending')))`;
   return `insert into messages (id, workspace_id, ticket_id, seq, kind, author_kind, author_id, channel, body_html, body_text, event, search_vector, created_at)
@@ -270,19 +300,15 @@ function messagesSql(s: Shape, lo: number, hi: number): string {
       case when a.body is null then '' when b.body is null then a.html else a.html || b.html end,
       case when a.body is null then '' when b.body is null then a.body else a.body || E'\\n\\n' || b.body end,
       case when m.role = 'event' then ${event} end,
-      case when a.body is not null then to_tsvector('simple', case when b.body is null then a.doc else a.doc || ' ' || b.doc end) end,
+      case when a.body is not null then to_tsvector('simple', ${MESSAGE_DOC}) end,
       m.created
     from (select t.id as tid, t.workspace_id as ws, t.requester_id, t.assignee_id, t.channel as tchannel, s.seq,
         case when t.language = 'zh-CN' then 'zh' else 'en' end as lang,
         t.created_at + (t.updated_at - t.created_at) * ((s.seq - 1)::float8 / greatest(t.last_seq - 1, 1)) as created,
-        case when s.seq = 1 then 'customer' when s.seq % 7 = 0 then 'event' when ${h('t.number::bigint * 1000 + s.seq', 21)} % 100 < 10 then 'note'
-          when s.seq % 2 = 0 then 'agent' else 'customer' end as role,
-        ${h('t.number::bigint * 1000 + s.seq', 22)} as ha, ${h('t.number::bigint * 1000 + s.seq', 23)} as hb
+        ${messageRole('t.number', 's.seq')} as role, ${messageDraw('t.number', 's.seq', 22)} as ha, ${messageDraw('t.number', 's.seq', 23)} as hb
       from tickets t cross join lateral generate_series(1, t.last_seq) s(seq)
       where t.workspace_id = '${s.ws}' and t.number between ${lo} and ${hi}) m
-    left join bench_text_counts c on c.role = m.role and c.lang = m.lang
-    left join bench_texts a on a.role = m.role and a.lang = m.lang and a.idx = m.ha % c.n
-    left join bench_texts b on m.role = 'customer' and m.hb % 2 = 0 and b.role = m.role and b.lang = m.lang and b.idx = (m.hb / 2) % c.n
+    ${messageTextsJoin('m')}
     left join bench_staff st on st.idx = m.ha % ${s.agents}`;
 }
 

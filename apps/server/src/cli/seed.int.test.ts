@@ -128,12 +128,26 @@ describe('bench-seed', () => {
       expect(m.vector).toBe(cmp?.v);
     }
     const tickets = await rows<{ doc: string; vector: string }>(sql`
-      select t.search_vector::text as vector, t.subject || ' ' || u.name || ' ' || u.email as doc
+      select t.search_vector::text as vector, t.number || ' ' || t.subject || ' ' || u.name || ' ' || u.email as doc
       from tickets t join users u on u.id = t.requester_id where t.workspace_id = ${seeded.workspaceId} order by t.number limit 20`);
     for (const t of tickets) {
       const [cmp] = await rows<{ v: string }>(sql`select to_tsvector('simple', ${searchDocument(t.doc)})::text as v`);
       expect(t.vector).toBe(cmp?.v);
     }
+  });
+
+  it('builds every conversation vector as the app does: its own words (A), then each message appended (D)', async () => {
+    // The app appends message by message (conversation_append); conversation_agg replays that over the stored vectors.
+    const sample = await rows<{ number: number; vector: string; replayed: string; messages: number }>(sql`
+      select t.number, t.conversation_vector::text as vector,
+        (select count(*)::int from messages m where m.ticket_id = t.id and m.search_vector is not null) as messages,
+        (select conversation_agg(p.v order by p.k)::text from (
+          select 0 as k, setweight(t.search_vector, 'A') as v
+          union all select m.seq, setweight(m.search_vector, 'D') from messages m where m.ticket_id = t.id and m.search_vector is not null) p) as replayed
+      from tickets t where t.workspace_id = ${seeded.workspaceId} order by t.number limit 80`);
+    expect(sample.length).toBe(80);
+    expect(sample.some((t) => t.messages >= 5)).toBe(true);
+    for (const t of sample) expect(t.vector, `#${t.number}`).toBe(t.replayed);
   });
 
   it('serves the data through the API: views, pages, search in English and Chinese, new numbers after the seed', async () => {

@@ -5,6 +5,7 @@ import type { Tx } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors.js';
 import { recordEvent } from '../../platform/events/outbox.js';
 import { writeMessage } from './messages.service.js';
+import { conversationWith } from './ticket-search.js';
 import { appendMessage, applyChanges, authorOf } from './ticket-writer.js';
 import { requireTicketPermission, type TicketViewer, workspaceScope } from './tickets.policy.js';
 import { findLinkedTicketIds, listFieldDefs, type TicketRow } from './tickets.repo.js';
@@ -51,9 +52,14 @@ async function moveMessages(tx: Tx, source: TicketRow, target: TicketRow) {
       lastCustomerMessageAt: later(target.lastCustomerMessageAt, source.lastCustomerMessageAt),
       version: sql`${tickets.version} + 1`,
       updatedAt: new Date(),
+      // the moved messages' words (D: the source's own words stay with the source)
+      conversationVector: conversationWith(sql`(select ts_filter(s.conversation_vector, '{d}') from tickets s where s.id = ${source.id})`),
     })
     .where(eq(tickets.id, target.id));
-  await tx.update(tickets).set({ messageCount: 0 }).where(eq(tickets.id, source.id));
+  await tx
+    .update(tickets)
+    .set({ messageCount: 0, conversationVector: sql`setweight(coalesce(${tickets.searchVector}, ''::tsvector), 'A')` })
+    .where(eq(tickets.id, source.id));
   await tx.update(attachments).set({ ticketId: target.id }).where(eq(attachments.ticketId, source.id));
   return { total, conversation };
 }

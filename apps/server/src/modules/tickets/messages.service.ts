@@ -7,6 +7,7 @@ import { recordEvent } from '../../platform/events/outbox.js';
 import { extractMentions } from '../../platform/html.js';
 import { searchDocument } from '../../platform/search/text-search.js';
 import { prepareBody } from './message-body.js';
+import { conversationWith } from './ticket-search.js';
 import { statusAfterAgentReply, statusAfterCustomerReply } from './ticket-status.js';
 import { appendMessage, applyChanges, assertNotMerged, authorOf, runHooks } from './ticket-writer.js';
 import { requireTicketPermission, type TicketViewer } from './tickets.policy.js';
@@ -77,6 +78,7 @@ export async function writeMessage(tx: Tx, core: TicketsCore, ctx: Ctx, ticket: 
     throw invalid('attachmentIds', 'Unknown attachment, or one already used', 'attachment_not_found');
   }
   const author = authorOf(ctx);
+  const vector = sql`to_tsvector('simple', ${searchDocument(body.text)})`;
   const message = await appendMessage(tx, ticket, {
     kind: input.kind,
     ...author,
@@ -86,7 +88,7 @@ export async function writeMessage(tx: Tx, core: TicketsCore, ctx: Ctx, ticket: 
     mentions,
     externalId: input.externalId ?? null,
     meta: input.meta ?? {},
-    searchVector: sql`to_tsvector('simple', ${searchDocument(body.text)})`,
+    searchVector: vector,
   });
   await claimStagedAttachments(
     tx,
@@ -98,6 +100,7 @@ export async function writeMessage(tx: Tx, core: TicketsCore, ctx: Ctx, ticket: 
   const set: Partial<typeof tickets.$inferInsert> = {
     messageCount: sql`${tickets.messageCount} + 1` as unknown as number,
     updatedAt: now,
+    conversationVector: conversationWith(vector),
   };
   if (isPublic) set.lastMessageAt = now;
   if (isPublic && staff) {

@@ -106,7 +106,7 @@ describe('languages', () => {
     expect(await subjects(supervisor.client, me.email)).not.toContain('Refund for a stranger');
     expect(await subjects(supervisor.client, 'the and of')).toEqual([]);
     expect(await subjects(supervisor.client, '-refund')).toEqual([]);
-    // an exclusion applies per document: the subject line or one message
+    // staff: an exclusion applies to the whole conversation (subject, requester and every message)
     expect((await subjects(supervisor.client, 'refund -order')).sort()).toEqual(['Refund for a stranger', 'Refund in another team']);
     expect(await subjects(supervisor.client, '"order 1234"')).toEqual(['Order problem']);
   });
@@ -141,8 +141,8 @@ describe('who finds what', () => {
       from generate_series(1, ${RANK_CANDIDATES + 100}) g`);
     const mine = await open('Fruit basket', 'I ordered kiwifruit');
     expect((await search(customer.client, 'kiwifruit')).items.map((i) => i.id)).toEqual([mine]);
-    // Relevance order ranks a bounded number of message hits (RANK_CANDIDATES), so staff who see
-    // the crowd get an exact answer with an explicit sort.
+    // Staff rank tickets, not messages: one ticket with very many hits takes one place.
+    expect((await search(supervisor.client, 'kiwifruit')).items.map((i) => i.id).sort()).toEqual([crowd, mine].sort());
     const exact = await search(supervisor.client, 'kiwifruit', '&status=new&sort=created_asc');
     expect(exact.items.map((i) => i.id)).toEqual([crowd, mine]);
   });
@@ -277,5 +277,64 @@ describe('with more tickets than the ordered walk reads', () => {
     } while (cursor);
     // pages 1 and 2 fill while walking; page 3 finds one match in the walk, then the rest the other way
     expect(pages).toEqual(['Guava 6', 'Guava 5', 'Guava 4', 'Guava 3', 'Guava 2', 'Guava 1', 'Guava 0']);
+  });
+});
+
+describe('the conversation vector (staff search)', () => {
+  /** The ticket's vector as stored, and as replaying every message's stored vector in order would build it. */
+  async function vectors(id: string) {
+    const res = (await app.platform.db.execute(sql`
+      select t.conversation_vector::text as stored, (select conversation_agg(p.v order by p.k)::text from (
+        select 0 as k, setweight(t.search_vector, 'A') as v
+        union all select m.seq, setweight(m.search_vector, 'D') from messages m where m.ticket_id = t.id and m.search_vector is not null) p) as replayed
+      from tickets t where t.id = ${id}`)) as unknown as { rows: Array<{ stored: string; replayed: string }> };
+    return res.rows[0];
+  }
+
+  it('holds the subject, requester and every reply and note, so words from different messages find the ticket together', async () => {
+    const id = await open('Broken blender', 'It stopped working after a week.');
+    await say(agent.client, id, 'note', 'Warranty claim filed with the vendor');
+    await say(agent.client, id, 'reply', 'We are sending a replacement jar');
+    await agent.client.patch(`/api/v1/tickets/${id}`, { status: 'pending' });
+    expect(await subjects(agent.client, 'blender warranty')).toEqual(['Broken blender']);
+    expect(await subjects(agent.client, 'warranty replacement jar', '&sort=updated_desc')).toEqual(['Broken blender']);
+    expect(await subjects(agent.client, 'stopped -replacement')).toEqual([]);
+    // customers match one of their documents at a time, and never notes
+    expect(await subjects(customer.client, 'blender warranty')).toEqual([]);
+    const v = await vectors(id);
+    expect(v?.stored).toContain("'warranti'");
+    expect(v?.stored).toBe(v?.replayed);
+  });
+
+  it('follows merges and splits: moved messages find the target, a split reply finds the new ticket too', async () => {
+    const source = await open('Blue lamp flickers', 'The papaya-coloured lamp flickers at night');
+    const target = await open('Lamp problems', 'My lamp is broken');
+    const merged = await supervisor.client.post(`/api/v1/tickets/${source}/merge`, { targetId: target });
+    expect(merged.statusCode, merged.body).toBe(200);
+    expect(await subjects(supervisor.client, 'papaya')).toEqual(['Lamp problems']);
+    expect(await subjects(supervisor.client, 'papaya', '&sort=created_asc')).toEqual(['Lamp problems']);
+
+    const two = await open('Two questions', 'First about delivery.');
+    await say(customer.client, two, 'reply', 'Second: my rambutan order arrived bruised');
+    const timeline = (await agent.client.get(`/api/v1/tickets/${two}/messages`)).json().items as Array<{ id: string; bodyText: string }>;
+    const second = timeline.find((m) => m.bodyText.startsWith('Second'));
+    const split = await agent.client.post(`/api/v1/tickets/${two}/split`, { messageId: second?.id, subject: 'Bruised fruit' });
+    expect(split.statusCode, split.body).toBe(201);
+    expect((await subjects(agent.client, 'rambutan')).sort()).toEqual(['Bruised fruit', 'Two questions']);
+    expect(await subjects(agent.client, 'bruised fruit rambutan')).toEqual(['Bruised fruit']);
+    const v = await vectors(split.json().id);
+    expect(v?.stored).toBe(v?.replayed);
+  });
+
+  it('keeps taking messages past the 1 MB a tsvector holds, and keeps finding the ticket', async () => {
+    // 20,000 distinct letter-only words per message: three messages pass 1 MB with positions
+    const letters = (n: number) => Array.from({ length: 5 }, (_, i) => String.fromCharCode(97 + (Math.floor(n / 26 ** i) % 26))).join('');
+    const words = (k: number) => Array.from({ length: 20_000 }, (_, i) => `zq${letters(k * 20_000 + i)}`).join(' ');
+    const id = await open('Enormous log paste', `${words(0)} alpha`);
+    for (let k = 1; k <= 3; k++) await say(agent.client, id, 'note', `${words(k)} marker${'x'.repeat(k)}`);
+    expect(await subjects(agent.client, 'enormous paste')).toEqual(['Enormous log paste']);
+    expect(await subjects(agent.client, 'markerxx')).toEqual(['Enormous log paste']);
+    // the last one went in without positions: its words still match
+    expect(await subjects(agent.client, 'markerxxx')).toEqual(['Enormous log paste']);
   });
 });

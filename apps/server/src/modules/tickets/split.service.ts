@@ -6,7 +6,7 @@ import { recordEvent } from '../../platform/events/outbox.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { searchDocument } from '../../platform/search/text-search.js';
 import { insertLink, timelineEvent } from './merge.service.js';
-import { ticketSearchVector } from './ticket-search.js';
+import { newConversationVector, ticketSearchVector } from './ticket-search.js';
 import { appendMessage, assertNotMerged, runHooks } from './ticket-writer.js';
 import { requireTicketPermission } from './tickets.policy.js';
 import { findUsersByIds, listFieldDefs, type MessageRow, nextTicketNumber, type TicketRow } from './tickets.repo.js';
@@ -49,6 +49,11 @@ async function insertTicket(tx: Tx, source: TicketRow, message: MessageRow, numb
       lastCustomerMessageAt: fromCustomer ? message.createdAt : null,
       lastAgentReplyAt: fromCustomer ? null : message.createdAt,
       searchVector: ticketSearchVector({ number, subject, requester }),
+      // the copy's words are the original's: its stored vector
+      conversationVector: newConversationVector(
+        { number, subject, requester },
+        sql`coalesce((select m.search_vector from messages m where m.id = ${message.id}), ''::tsvector)`,
+      ),
       createdAt: now,
       updatedAt: now,
     })

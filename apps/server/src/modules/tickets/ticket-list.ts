@@ -143,7 +143,10 @@ export function ticketListService(core: TicketsCore) {
     const snippet = (id: string) => snippets?.get(id) ?? null;
     if (!viewer.staff) {
       const items = rows.map((t) => ({
-        ...presentTicketForCustomer({ ...t, searchVector: null }, { users, defs, viewerId: viewer.actor.userId, mergedIntoNumber: null }),
+        ...presentTicketForCustomer(
+          { ...t, searchVector: null, conversationVector: null },
+          { users, defs, viewerId: viewer.actor.userId, mergedIntoNumber: null },
+        ),
         snippet: snippet(t.id),
       }));
       return { audience: 'customer' as const, page: { items, nextCursor } };
@@ -154,7 +157,7 @@ export function ticketListService(core: TicketsCore) {
     );
     const items = rows.map((t) => {
       const { followerIds: _followers, ...ticket } = presentTicketForAgent(
-        { ...t, searchVector: null },
+        { ...t, searchVector: null, conversationVector: null },
         { users, clocks: clocks.get(t.id) ?? [] },
       );
       return { ...ticket, snippet: snippet(t.id) };

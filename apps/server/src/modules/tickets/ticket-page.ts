@@ -11,9 +11,9 @@ import { tickets } from './tickets.schema.js';
  * never shifting rows that already existed, so paging neither repeats nor skips them.
  */
 
-export type ListRow = Omit<TicketRow, 'searchVector'>;
-/** Lists never read `search_vector` (large, and useless to a client). */
-const { searchVector: _searchVector, ...LIST_COLUMNS } = getTableColumns(tickets);
+export type ListRow = Omit<TicketRow, 'searchVector' | 'conversationVector'>;
+/** Lists never read the search vectors (large, and useless to a client). */
+const { searchVector: _searchVector, conversationVector: _conversationVector, ...LIST_COLUMNS } = getTableColumns(tickets);
 
 export type SortName = NonNullable<ListRequest['sort']>;
 

@@ -4,19 +4,20 @@ import { highlight, type SearchQuery, searchDocument } from '../../platform/sear
 import { messages, tickets } from './tickets.schema.js';
 
 /**
- * Full-text search over tickets (subject, requester name and email) and their messages, through
- * the GIN indexes on both `search_vector` columns. Customers match public replies only; staff
- * match notes too.
+ * Full-text search over tickets. Staff search one vector per ticket, `conversation_vector`: the
+ * ticket's own words (number, subject, requester; weight A) and every message's document (weight
+ * D, notes included), so a search is one GIN scan of tickets combined with the view's filters and
+ * ranked by one ts_rank per ticket. Customers search their own few tickets the long way: the
+ * ticket's `search_vector` or one of its public replies.
  */
 
 /**
- * Hits per source (tickets, messages) that relevance ranking considers: ranking every hit of a very
- * common word costs too much. Counted per message, so one ticket with very many matching messages
- * can crowd others out of the candidates; 250 did in search.int.test.ts, 1,000 costs 60–150 ms p95
- * at 1M messages (BENCHMARKS.md). A per-ticket conversation vector is the real fix.
+ * Relevance order ranks the RANK_CANDIDATES most recently updated matches of the scope: ranking
+ * reads each candidate's whole conversation vector, which costs too much for every match of a
+ * word in a quarter of all tickets (BENCHMARKS.md). An explicit sort is exact.
  */
 export const RANK_CANDIDATES = 1_000;
-/** Subject and requester hits rank above equally good message hits. */
+/** Subject and requester hits rank above equally good message hits (customers' search). */
 const TICKET_HIT_WEIGHT = 2;
 /** Shorter searches have too few trigrams to tell a typo from noise. */
 const MIN_TRIGRAM_QUERY = 3;
@@ -28,12 +29,36 @@ export interface SearchScope {
   publicOnly: boolean;
 }
 
-/** A ticket's own search vector: its number (so "42" or "#42" finds ticket 42), subject and requester. */
-export function ticketSearchVector(t: { number: number; subject: string; requester?: { name: string; email: string | null } | null }): SQL {
-  return sql`to_tsvector('simple', ${searchDocument(`${t.number} ${t.subject} ${t.requester?.name ?? ''} ${t.requester?.email ?? ''}`)})`;
+type TicketWords = { number: number; subject: string; requester?: { name: string; email: string | null } | null };
+
+/** The document of a ticket's own words: its number (so "42" or "#42" finds ticket 42), subject and requester. */
+export function ticketSearchDocument(t: TicketWords): string {
+  return searchDocument(`${t.number} ${t.subject} ${t.requester?.name ?? ''} ${t.requester?.email ?? ''}`);
+}
+
+/** A ticket's own search vector. */
+export function ticketSearchVector(t: TicketWords): SQL {
+  return sql`to_tsvector('simple', ${ticketSearchDocument(t)})`;
+}
+
+/**
+ * The conversation vector of a new ticket: its own words (A), then its first message's vector (D).
+ * `conversation_append` (migration 0006) concatenates without passing tsvector's 1 MB limit:
+ * past it, positions are dropped (words still match, phrases no longer), then additions.
+ */
+export function newConversationVector(ticket: TicketWords, firstMessage: SQL): SQL {
+  return sql`conversation_append(setweight(${ticketSearchVector(ticket)}, 'A'), setweight(${firstMessage}, 'D'))`;
+}
+
+/** For `update tickets set conversation_vector = …` in the statement that records a new message (its vector). */
+export function conversationWith(messageVector: SQL): SQL {
+  return sql`conversation_append(${tickets.conversationVector}, setweight(coalesce(${messageVector}, ''::tsvector), 'D'))`;
 }
 
 export const tsQuery = (sq: SearchQuery): SQL => sql`to_tsquery('simple', ${sq.tsquery})`;
+
+/** Staff: one GIN lookup (or check) of the ticket's conversation vector. */
+const conversationMatch = (q: SQL): SQL => sql`${tickets.conversationVector} @@ ${q}`;
 
 function messageKinds(scope: SearchScope): SQL {
   return scope.publicOnly ? sql` and ${messages.kind} = 'reply'` : sql``;
@@ -47,44 +72,55 @@ function messagesMatch(search: SearchScope, q: SQL): SQL {
 }
 
 /**
- * Matches in its own vector or in one of its messages, probing the ticket's messages through
+ * Staff: the conversation vector matches (checked per row on a walk, or through its GIN index).
+ * Customers: matches in its own vector or in one of its messages, probing the ticket's messages through
  * the ticket index. Cheap per ticket, so right for walking tickets in sort order when matches
  * are common (the page fills after a few tickets). `offset 0` keeps PostgreSQL from turning it
  * into one scan of every matching message, which is what costs for a common word.
  */
 export function probeMatch(search: SearchScope, sq: SearchQuery): SQL {
   const q = tsQuery(sq);
+  if (!search.publicOnly) return conversationMatch(q);
   return sql`(${tickets.searchVector} @@ ${q} or exists (select 1 from ${messages} where ${messages.ticketId} = ${tickets.id} and ${messagesMatch(search, q)} offset 0))`;
 }
 
 /**
- * The same match through the GIN indexes: the tickets of all matching messages, collected once
- * and looked up by id. Right when matches are rare, which is when walking tickets would read
+ * The same match through the GIN indexes (customers: the tickets of all matching messages, collected once
+ * and looked up by id). Right when matches are rare, which is when walking tickets would read
  * most of them.
  */
 export function indexedMatch(search: SearchScope, sq: SearchQuery): SQL {
   const q = tsQuery(sq);
+  if (!search.publicOnly) return conversationMatch(q);
   return sql`(${tickets.searchVector} @@ ${q} or ${tickets.id} = any(array(select ${messages.ticketId} from ${messages} where ${messagesMatch(search, q)})))`;
 }
 
 /**
- * The tickets of all matching messages collected once into a hash, the scope walked in sort
+ * Customers: the tickets of all matching messages collected once into a hash, the scope walked in sort
  * order against it. Right in between: too many matches to look each up by id, too few for
  * probing every ticket's messages.
  */
 export function hashedMatch(search: SearchScope, sq: SearchQuery): SQL {
   const q = tsQuery(sq);
+  if (!search.publicOnly) return conversationMatch(q);
   return sql`(${tickets.searchVector} @@ ${q} or ${tickets.id} in (select ${messages.ticketId} from ${messages} where ${messagesMatch(search, q)}))`;
 }
 
 /**
- * For relevance order: up to RANK_CANDIDATES ticket hits and message hits, each found through
- * its GIN index among the tickets of `scope` (access rule and filters, so a customer's or a
- * view's hits are never crowded out by others'), ranked with ts_rank and reduced to the best
- * rank per ticket. Join it as `ranked` (ticket_id, rank).
+ * For relevance order, joined as `ranked` (ticket_id, rank). Staff: the RANK_CANDIDATES most
+ * recently updated tickets of `scope` (access rule and filters) whose conversation matches, each
+ * ranked once with ts_rank on its conversation vector. Customers: up to RANK_CANDIDATES ticket
+ * hits and reply hits, reduced to the best rank per ticket.
  */
 export function rankedHits(scope: SQL, search: SearchScope, sq: SearchQuery): SQL {
   const q = tsQuery(sq);
+  if (!search.publicOnly) {
+    // Candidates are chosen by id and time only (no vectors through the sort), then ranked.
+    return sql`(select c.id as ticket_id, ts_rank(r.conversation_vector, ${q}) as rank from (
+      select ${tickets.id} as id from ${tickets}
+       where ${scope} and ${conversationMatch(q)} order by ${tickets.updatedAt} desc limit ${RANK_CANDIDATES}) c
+      join tickets r on r.id = c.id) ranked`;
+  }
   return sql`(select h.ticket_id, max(h.rank) as rank from (
     (select ${tickets.id} as ticket_id, ts_rank(${tickets.searchVector}, ${q}) * ${TICKET_HIT_WEIGHT}::real as rank
        from ${tickets} where ${scope} and ${tickets.searchVector} @@ ${q} limit ${RANK_CANDIDATES})

@@ -120,6 +120,12 @@ export const tickets = pgTable(
     satisfactionComment: text('satisfaction_comment'),
     /** Subject + requester name/email, prepared by the search module (English stems, jieba words). */
     searchVector: tsvector('search_vector'),
+    /**
+     * What staff search: the ticket's own words (weight A) and every message's document (weight D,
+     * notes included, in conversation order), appended in the statement that writes the message
+     * (`conversation_append`, capped under tsvector's 1 MB limit; see ticket-search.ts).
+     */
+    conversationVector: tsvector('conversation_vector'),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
@@ -141,6 +147,7 @@ export const tickets = pgTable(
     index('tickets_ws_sla_due').on(t.workspaceId, t.slaDueAt),
     index('tickets_tags').using('gin', t.tags),
     index('tickets_search').using('gin', t.searchVector),
+    index('tickets_conversation_search').using('gin', t.conversationVector),
     index('tickets_subject_trgm').using('gin', sql`${t.subject} gin_trgm_ops`),
   ],
 );

@@ -1,5 +1,5 @@
 import type { CreateTicketBody, TicketChanges } from '@switchboard/contracts';
-import { eq, sql } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import { hasPermission, isUser } from '../../platform/auth/actor.js';
 import type { Ctx } from '../../platform/context.js';
 import type { DbOrTx, Tx } from '../../platform/db/client.js';
@@ -11,7 +11,7 @@ import { searchDocument } from '../../platform/search/text-search.js';
 import { findOrCreateCustomer } from '../identity/index.js';
 import { type FieldDef, validateCustomFields } from './custom-fields.js';
 import { prepareBody } from './message-body.js';
-import { ticketSearchVector } from './ticket-search.js';
+import { newConversationVector, ticketSearchVector } from './ticket-search.js';
 import { appendMessage, applyChanges, assertNotMerged, assertVersion, authorOf, runHooks } from './ticket-writer.js';
 import type { TicketDeps } from './tickets.deps.js';
 import type { TicketHooks } from './tickets.hooks.js';
@@ -161,6 +161,7 @@ export function ticketsService(core: TicketsCore) {
       }
       if ((input.assigneeId || input.teamId) && viewer.staff && !hasPermission(viewer.actor, 'ticket.assign')) throw forbidden();
       const body = prepareBody(input);
+      const bodyVector = sql`to_tsvector('simple', ${searchDocument(body.text)})`;
       const defs = await fieldDefs(p.db, ws);
       const custom = checkFields(defs, input.customFields, viewer.staff ? 'staff' : 'customer');
       await checkReferences(core, p.db, ws, input, viewer.staff ? 'staff' : 'customer');
@@ -205,6 +206,7 @@ export function ticketsService(core: TicketsCore) {
             lastSeq: 1,
             messageCount: 1,
             searchVector: ticketSearchVector({ number, subject: input.subject, requester }),
+            conversationVector: newConversationVector({ number, subject: input.subject, requester }, bodyVector),
             createdAt: now,
             updatedAt: now,
           })
@@ -216,7 +218,7 @@ export function ticketsService(core: TicketsCore) {
           viewer,
           ticket,
           requester.id,
-          body,
+          { ...body, vector: bodyVector },
           staged.map((a) => a.id),
         );
         if (input.followerIds?.length) {
@@ -359,7 +361,7 @@ async function writeFirstMessage(
   viewer: TicketViewer,
   ticket: TicketRow,
   requesterId: string,
-  body: { html: string; text: string },
+  body: { html: string; text: string; vector: SQL },
   attachmentIds: string[],
 ) {
   const fromRequester = !viewer.staff || ticket.channel !== 'agent';
@@ -383,7 +385,7 @@ async function writeFirstMessage(
       channel: ticket.channel,
       bodyHtml: body.html,
       bodyText: body.text,
-      searchVector: sql`to_tsvector('simple', ${searchDocument(body.text)})`,
+      searchVector: body.vector,
       createdAt: ticket.createdAt,
     })
     .returning();
