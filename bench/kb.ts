@@ -6,8 +6,9 @@
  *   - KB search: GET /api/v1/kb/search, English and Chinese words, prefixes, typos, language fallback
  *   - autocomplete: GET /api/v1/kb/suggest
  *   - help-center article page time to first byte: cached (repeat visits) and first visits
- *   npm run kb -w @switchboard/bench -- [--driver pglite|pg|both] [--articles 20000] [--samples 300] [--json]
+ *   npm run kb -w @switchboard/bench -- [--driver pglite|pg|both] [--articles 20000] [--samples 300] [--json] [--keep]
  * PGlite by default; PostgreSQL too when DATABASE_URL (an admin URL; a throwaway database is made) is set.
+ * --keep leaves the seeded database (PostgreSQL) or data directory (PGlite) in place, for EXPLAIN.
  * The client shares the event loop with the server, so figures include a little client time.
  */
 import { randomBytes } from 'node:crypto';
@@ -16,6 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { sql } from 'drizzle-orm';
 import { buildApp } from '../apps/server/src/app.js';
 import { fillSlots, pickFrom, rng, TOPICS } from '../apps/server/src/cli/support-texts.js';
 import { kbArticles, kbCategories } from '../apps/server/src/modules/kb/kb.schema.js';
@@ -32,6 +34,7 @@ interface Options {
   samples: number;
   pgUrl: string | undefined;
   json: boolean;
+  keep: boolean;
 }
 
 interface Row {
@@ -57,6 +60,7 @@ function parseOptions(): Options {
       samples: { type: 'string', default: '300' },
       'pg-url': { type: 'string', default: process.env.DATABASE_URL },
       json: { type: 'boolean', default: false },
+      keep: { type: 'boolean', default: false },
     },
   });
   const pgUrl = values['pg-url'];
@@ -71,6 +75,7 @@ function parseOptions(): Options {
     samples: positiveInt('samples', values.samples),
     pgUrl,
     json: values.json,
+    keep: values.keep,
   };
 }
 
@@ -221,6 +226,8 @@ async function benchDriver(
     say(`[${driver}] seeding ${o.articles} articles ...`);
     const started = performance.now();
     const ids = await seed(app, ws.id, o.articles);
+    // Planner statistics, as a live database has them (the tickets benchmark's seed does the same).
+    await app.platform.db.execute(sql`analyze kb_articles, kb_categories`);
     const seedSeconds = round2((performance.now() - started) / 1000);
     say(`[${driver}] seeded ${ids.length} article rows in ${seedSeconds} s`);
     const address = await app.server.listen({ port: 0, host: '127.0.0.1' });
@@ -276,8 +283,11 @@ async function benchDriver(
     return { rows, seedSeconds, articles: ids.length, rssMiB: rssMiB(process.pid) };
   } finally {
     await app.server.close();
-    await pg?.drop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (o.keep) say(`[${driver}] kept: ${pg ? pg.url : dataDir}`);
+    else {
+      await pg?.drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   }
 }
 

@@ -171,6 +171,9 @@ describe('ranking sanity', () => {
       ['pasword reset', 'Password reset'],
       ['refnd policy', 'Refund policy'],
       ['shiping times', 'Shipping times'],
+      // Swapped letters share few trigrams with the word: found through the transposed spelling.
+      ['refnud', 'Refund policy'],
+      ['Passwrod', 'Password reset'],
     ] as const) {
       const page = await search(anonymous, q(text, '&locale=en'));
       expect(page.items[0]?.title, text).toBe(expected);
