@@ -9,8 +9,16 @@
  * behind the Redis adapter (PostgreSQL and REDIS_URL needed): visitors on node 1, agents on node 2.
  * Every visitor uses its own loopback address (127.x.y.z): the per-IP abuse limits stay on.
  *   npm run chat -w @switchboard/bench -- [--visitors 50] [--messages 20] [--rate 50] [--nodes 1] [--json]
+ *
+ * `--idle N` measures held connections instead: N visitors each start a chat (no agent online, so
+ * it waits as a leave-a-message chat) and open the widget's socket (visitor token handshake,
+ * subscribed to their chat room, as the widget is while a chat is open), spread over the nodes;
+ * then nothing is sent for `--hold` seconds (Socket.IO heartbeats keep running). Reports how many
+ * are still connected, connect time and errors, and the server RSS before and after.
+ *   npm run chat -w @switchboard/bench -- --idle 10000 [--hold 60] [--nodes 1]
  */
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +46,8 @@ interface Options {
   pgUrl: string | undefined;
   redisUrl: string | undefined;
   json: boolean;
+  idle: number;
+  hold: number;
 }
 
 function parseOptions(): Options {
@@ -48,6 +58,8 @@ function parseOptions(): Options {
       rate: { type: 'string', default: '50' },
       nodes: { type: 'string', default: '1' },
       json: { type: 'boolean', default: false },
+      idle: { type: 'string', default: '0' },
+      hold: { type: 'string', default: '60' },
     },
   });
   const o: Options = {
@@ -58,6 +70,8 @@ function parseOptions(): Options {
     pgUrl: process.env.DATABASE_URL,
     redisUrl: process.env.REDIS_URL,
     json: values.json,
+    idle: values.idle === '0' ? 0 : positiveInt('idle', values.idle),
+    hold: positiveInt('hold', values.hold),
   };
   if (o.nodes > 2) throw new Error('--nodes must be 1 or 2');
   if (o.nodes === 2 && (!o.pgUrl || !o.redisUrl)) throw new Error('--nodes 2 needs DATABASE_URL and REDIS_URL');
@@ -115,7 +129,8 @@ async function startNode(env: NodeJS.ProcessEnv) {
   const run = runCli(['serve'], env);
   run.done.catch(() => {});
   const base = `http://127.0.0.1:${port}`;
-  for (const deadline = Date.now() + 120_000; Date.now() < deadline; await sleep(300)) {
+  // Generous: tsx compiles the server from source at start, slow on a busy machine.
+  for (const deadline = Date.now() + 600_000; Date.now() < deadline; await sleep(300)) {
     if (run.child.exitCode !== null) throw new Error(`server exited:\n${run.log()}`);
     if (
       await fetch(`${base}/healthz`).then(
@@ -131,6 +146,7 @@ async function startNode(env: NodeJS.ProcessEnv) {
       return { base, pid: run.child.pid ?? 0, stop };
     }
   }
+  run.child.kill('SIGTERM');
   throw new Error(`server did not start:\n${run.log()}`);
 }
 
@@ -215,6 +231,123 @@ async function sendAll(visitors: Array<{ socket: Socket; sessionId: string }>, o
   return errors;
 }
 
+/** Runs `fn(0..n-1)` with at most `width` calls in flight. */
+async function pool(n: number, width: number, fn: (i: number) => Promise<void>) {
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < n; i = next++) await fn(i);
+  };
+  await Promise.all(Array.from({ length: Math.min(n, width) }, worker));
+}
+
+/** The soft limit on open files of this process (each socket is one; the server has its own). */
+function openFilesLimit(): number {
+  try {
+    const line = /^Max open files\s+(\d+|unlimited)/m.exec(fs.readFileSync('/proc/self/limits', 'utf8'))?.[1];
+    return line === 'unlimited' || !line ? Number.POSITIVE_INFINITY : Number(line);
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+}
+
+const countBy = (m: Map<string, number>, key: string) => m.set(key, (m.get(key) ?? 0) + 1);
+const mib = (bytes: number) => Math.round(bytes / 1024 ** 2);
+
+/**
+ * The idle scenario: every visitor has an open chat and the widget's socket on it, from its own
+ * loopback address, spread over the nodes; then nobody says anything for `hold` seconds.
+ */
+async function holdIdle(o: Options, nodes: Array<{ base: string; pid: number }>, key: string, sockets: Socket[]) {
+  const limitFiles = openFilesLimit();
+  if (o.idle + 1000 > limitFiles) throw new Error(`--idle ${o.idle} needs ulimit -n above ${o.idle + 1000} (now ${limitFiles})`);
+  const rss = () => nodes.map((n) => rssMiB(n.pid) ?? 0);
+  const rssIdle = rss();
+  const w = `/api/v1/widget/${key}`;
+  const chats: Array<{ token: string; sessionId: string; ip: string; base: string }> = [];
+  const errors = new Map<string, number>();
+  say(`creating ${o.idle} visitors with a chat each...`);
+  let t = performance.now();
+  await pool(o.idle, 8, async (i) => {
+    const ip = ipOf(i);
+    const base = nodes[i % nodes.length]?.base ?? '';
+    try {
+      const v = await expectStatus<{ visitorToken: string }>(call(base, 'POST', `${w}/visitors`, {}, {}, ip), 201, 'visitor');
+      const body = { message: { clientId: `idle-${i}`, text: `Hello from visitor ${i}` } };
+      const h = { 'x-visitor-token': v.visitorToken };
+      const started = await expectStatus<{ session: { id: string } }>(call(base, 'POST', `${w}/conversations`, body, h, ip), 201, 'start');
+      chats.push({ token: v.visitorToken, sessionId: started.session.id, ip, base });
+    } catch (err) {
+      countBy(errors, `setup: ${String((err as Error).message).slice(0, 80)}`);
+    }
+    if ((i + 1) % 1000 === 0) say(`  ${i + 1} chats`);
+  });
+  const setupSeconds = round2((performance.now() - t) / 1000);
+  const rssBefore = rss();
+  say(`opening ${chats.length} sockets...`);
+  const connectMs: number[] = [];
+  const held: Array<{ socket: Socket; sessionId: string }> = [];
+  let dropped = 0;
+  t = performance.now();
+  await pool(chats.length, 100, async (i) => {
+    const c = chats[i];
+    if (!c) return;
+    const t0 = performance.now();
+    try {
+      const socket = await connect(c.base, { auth: { visitorToken: c.token }, localAddress: c.ip });
+      sockets.push(socket);
+      held.push({ socket, sessionId: c.sessionId });
+      const ack = (await socket.timeout(30_000).emitWithAck('subscribe', { room: `chat:${c.sessionId}` })) as { ok: boolean };
+      if (!ack.ok) throw new Error('subscribe refused');
+      connectMs.push(performance.now() - t0);
+      socket.on('disconnect', () => dropped++);
+    } catch (err) {
+      countBy(errors, `connect: ${String((err as Error).message).slice(0, 80)}`);
+    }
+    if ((i + 1) % 1000 === 0) say(`  ${i + 1} sockets`);
+  });
+  const connectSeconds = round2((performance.now() - t) / 1000);
+  const rssConnected = rss();
+  say(`holding ${sockets.length} connections for ${o.hold} s...`);
+  let peak = rssConnected.map((x) => x);
+  const sampler = setInterval(() => {
+    peak = rss().map((x, i) => Math.max(x, peak[i] ?? 0));
+  }, 1000);
+  await sleep(o.hold * 1000);
+  clearInterval(sampler);
+  const connected = held.filter((h) => h.socket.connected);
+  // Still served, not just open: a sample of the held sockets asks for its chat (chat.sync).
+  const sample = connected.filter((_, i) => i % Math.max(1, Math.floor(connected.length / 200)) === 0);
+  const answered = await Promise.all(
+    sample.map((h) =>
+      h.socket
+        .timeout(30_000)
+        .emitWithAck('chat.sync', { sessionId: h.sessionId, afterSeq: 0 })
+        .then(
+          (r: { ok?: boolean }) => r.ok === true,
+          () => false,
+        ),
+    ),
+  );
+  return {
+    driver: o.pgUrl ? 'postgres' : 'pglite',
+    nodes: nodes.length,
+    requested: o.idle,
+    chats: chats.length,
+    opened: connectMs.length,
+    connectedAfterHold: connected.length,
+    droppedDuringHold: dropped,
+    holdSeconds: o.hold,
+    probe: { asked: sample.length, answered: answered.filter(Boolean).length },
+    setupSeconds,
+    connectSeconds,
+    connectMs: stats(connectMs),
+    errors: Object.fromEntries(errors),
+    serverRssMiB: { idle: rssIdle, beforeSockets: rssBefore, connected: rssConnected, peak, afterHold: rss() },
+    benchRssMiB: mib(process.memoryUsage().rss),
+    openFilesLimit: limitFiles,
+  };
+}
+
 const stats = (values: number[]) => {
   const s = [...values].sort((a, b) => a - b);
   return { p50: round2(percentile(s, 50)), p95: round2(percentile(s, 95)), p99: round2(percentile(s, 99)) };
@@ -223,20 +356,23 @@ const stats = (values: number[]) => {
 async function bench(o: Options) {
   const driver: Driver = o.pgUrl ? 'postgres' : 'pglite';
   const inst = await prepareInstance(driver, o.pgUrl ?? '');
-  const agents = Math.ceil(o.visitors / CHATS_PER_AGENT);
+  // Idle visitors wait with nobody online (their chats become leave-a-message chats).
+  const agents = o.idle ? 0 : Math.ceil(o.visitors / CHATS_PER_AGENT);
   const slug = 'chatbench';
   // seed-demo counts the supervisor among its --agents.
-  say(`seeding ${agents} agents (${driver})...`);
-  await runCli(
-    ['seed-demo', '--customers', '0', '--tickets', '0', '--agents', String(agents + 1), '--slug', slug, '--password', PASSWORD],
-    inst.env,
-  ).done;
   const redis = o.nodes === 2 ? { REDIS_URL: o.redisUrl } : {};
-  const front = await startNode({ ...inst.env, ...redis });
-  const back = o.nodes === 2 ? await startNode({ ...inst.env, ...redis, PORT: String(await freePort()) }) : front;
-  const nodes = back === front ? [front] : [front, back];
+  const nodes: Array<Awaited<ReturnType<typeof startNode>>> = [];
   const sockets: Socket[] = [];
   try {
+    say(`seeding ${agents} agents (${driver})...`);
+    await runCli(
+      ['seed-demo', '--customers', '0', '--tickets', '0', '--agents', String(agents + 1), '--slug', slug, '--password', PASSWORD],
+      inst.env,
+    ).done;
+    const front = await startNode({ ...inst.env, ...redis });
+    nodes.push(front);
+    const back = o.nodes === 2 ? await startNode({ ...inst.env, ...redis, PORT: String(await freePort()) }) : front;
+    if (back !== front) nodes.push(back);
     const admin = await login(front.base, `admin@${slug}.example.com`);
     const settings = { maxChatsPerAgent: CHATS_PER_AGENT, offerTimeoutSeconds: 600, idleTimeoutMinutes: 240 };
     const created = await expectStatus<{ channel: { publicKey: string } }>(
@@ -244,6 +380,7 @@ async function bench(o: Options) {
       201,
       'channel',
     );
+    if (o.idle) return { idle: await holdIdle(o, nodes, created.channel.publicKey, sockets) };
     const sent = new Map<string, Sent>();
     const team = await startAgents(back.base, slug, agents, sent);
     sockets.push(...team.sockets);
@@ -286,6 +423,47 @@ async function bench(o: Options) {
   }
 }
 
+function printIdle(r: Awaited<ReturnType<typeof holdIdle>>) {
+  const list = (xs: number[]) => xs.join(' + ');
+  printTable(
+    [
+      'driver',
+      'nodes',
+      'opened',
+      'held',
+      'dropped',
+      'probe ok',
+      'connect p50',
+      'connect p99',
+      'RSS before',
+      'RSS held',
+      'RSS peak',
+      'errors',
+    ],
+    [
+      [
+        r.driver,
+        String(r.nodes),
+        `${r.opened}/${r.requested}`,
+        `${r.connectedAfterHold} after ${r.holdSeconds} s`,
+        String(r.droppedDuringHold),
+        `${r.probe.answered}/${r.probe.asked}`,
+        String(r.connectMs.p50),
+        String(r.connectMs.p99),
+        list(r.serverRssMiB.beforeSockets),
+        list(r.serverRssMiB.afterHold),
+        list(r.serverRssMiB.peak),
+        String(Object.values(r.errors).reduce((a, b) => a + b, 0)),
+      ],
+    ],
+    5,
+  );
+  process.stdout.write(
+    `setup ${r.setupSeconds} s, connect ${r.connectSeconds} s, bench RSS ${r.benchRssMiB} MiB, open files limit ${r.openFilesLimit}\n`,
+  );
+  for (const [k, n] of Object.entries(r.errors)) process.stdout.write(`  ${n} × ${k}\n`);
+}
+
 async function main() {
   const o = parseOptions();
   const r = await bench(o);
@@ -296,6 +474,7 @@ async function main() {
     result: r,
   };
   if (o.json) return void process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  if (r.idle) return printIdle(r.idle);
   printTable(
     [
       'driver',

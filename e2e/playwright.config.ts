@@ -4,7 +4,8 @@ import { defineConfig } from '@playwright/test';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const PORT = Number(process.env.E2E_PORT ?? 3310);
-export const DATA_DIR = path.join(here, '.tmp', 'data');
+// Per port, so a run on another port (CI's, a colleague's) never deletes this one's database.
+export const DATA_DIR = path.join(here, '.tmp', `data-${PORT}`);
 export const ADMIN = { email: 'admin@acme.example.com', password: 'e2e demo password' };
 
 /**
@@ -38,8 +39,10 @@ export default defineConfig({
   webServer: {
     command: `rm -rf "${DATA_DIR}" && node ../apps/server/dist/cli/main.js serve --demo-if-empty`,
     url: `http://127.0.0.1:${PORT}/readyz`,
-    timeout: 240_000,
-    reuseExistingServer: false,
+    // Seeding the demo workspace takes minutes on a loaded machine.
+    timeout: 600_000,
+    // E2E_REUSE_SERVER=1: run against a server already started with this env (repeated local runs).
+    reuseExistingServer: process.env.E2E_REUSE_SERVER === '1',
     stdout: 'pipe',
     env: {
       PORT: String(PORT),

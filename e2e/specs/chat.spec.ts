@@ -1,179 +1,57 @@
-import http from 'node:http';
-import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import { type BrowserContext, expect, type FrameLocator, type Page, test } from '@playwright/test';
-import { ADMIN, PORT } from '../playwright.config.js';
+import { expect, test } from '@playwright/test';
+import { ADMIN } from '../playwright.config.js';
+import {
+  acceptOffer,
+  agentChatView,
+  createChannel,
+  openShop,
+  type Staff,
+  setAvailability,
+  staffPage,
+  startShop,
+  widget,
+} from './chat-helpers.js';
 
 /**
  * Live chat end to end: a shop page on ANOTHER origin embeds the widget with one script tag (and
- * hostile CSS), a visitor fills the pre-chat form and chats with an agent in a second browser
- * context; both see typing and delivery/read states; the visitor's network drops and nothing is
- * lost or duplicated; with nobody online the widget offers "leave a message".
- *
- * The agent app has no chat screen yet, so the agent side is the agent's own signed-in browser
- * speaking the chat protocol (contracts/chat.ts) over Socket.IO with their session cookie.
+ * hostile CSS), a visitor fills the pre-chat form and chats with an agent who works in the agent
+ * app in a second browser context (offer card, ticket page, live chat bar, composer); both see
+ * typing and delivery/read states; the visitor's network drops and nothing is lost or
+ * duplicated; the agent transfers the chat with an internal note to a colleague, who accepts it
+ * in a third context; the returning visitor reads the chat in their history; with nobody online
+ * the widget offers "leave a message".
  */
 
-const API = `http://127.0.0.1:${PORT}`;
 const run = Date.now().toString(36);
-const require = createRequire(import.meta.url);
-// The browser build is not in the package's exports map: find it next to the resolved entry.
-const SOCKET_IO_CLIENT = path.join(
-  require.resolve('socket.io-client').replace(/(node_modules[\\/]socket\.io-client)[\\/].*$/, '$1'),
-  'dist',
-  'socket.io.min.js',
-);
-
-interface AgentEvent {
-  event: string;
-  payload: Record<string, unknown>;
-}
-
-/** The slice of a socket.io client socket the in-page agent uses. */
-interface PageSocket {
-  on(event: string, fn: (payload: { sessionId: string }) => void): void;
-  onAny(fn: (event: string, payload: Record<string, unknown>) => void): void;
-  emit(event: string, payload: object, ack?: (res: unknown) => void): void;
-}
-type AgentWindow = { io: (opts: object) => PageSocket; sb: { socket: PageSocket; events: AgentEvent[] } };
-
-/**
- * A host page on its own port, embedding the widget of `shop.key` (set once the channel that
- * allows this origin exists), with hostile CSS that would hide any div, button or iframe it reaches.
- */
-async function startShop() {
-  const shop = { key: '', origin: '', close: async () => {} };
-  const html = () => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Acme shop</title>
-<style>body > * { display: none !important; } div, button, iframe { display: none !important; visibility: hidden !important; }
-* { font: 40px/3 serif !important; box-sizing: content-box !important; }</style></head>
-<body><main>Acme shop</main>
-<script src="${API}/widget/loader.js" data-key="${shop.key}" async></script></body></html>`;
-  const server = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html()));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  shop.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  shop.close = () => new Promise((resolve) => server.close(() => resolve()));
-  return shop;
-}
-
-async function csrf(page: Page): Promise<string> {
-  const res = await page.request.get('/api/v1/auth/session');
-  return ((await res.json()) as { csrfToken: string }).csrfToken;
-}
-
-async function signInAgent(page: Page) {
-  const res = await page.request.post('/api/v1/auth/login', { data: { email: ADMIN.email, password: ADMIN.password } });
-  expect(res.status(), await res.text()).toBe(200);
-  await page.goto('/');
-}
-
-async function setAvailability(page: Page, availability: 'online' | 'offline') {
-  const res = await page.request.put('/api/v1/me/availability', { headers: { 'x-csrf-token': await csrf(page) }, data: { availability } });
-  expect(res.status(), await res.text()).toBe(200);
-}
-
-async function createChannel(page: Page, allowedOrigin: string): Promise<string> {
-  const res = await page.request.post('/api/v1/channels', {
-    headers: { 'x-csrf-token': await csrf(page) },
-    data: {
-      kind: 'web_chat',
-      name: `Acme shop ${run}`,
-      settings: {
-        color: '#0b7a4b',
-        greeting: { en: 'Hi! Ask us anything about your order.', 'zh-CN': '您好！有关订单的问题都可以问我们。' },
-        allowedOrigins: [allowedOrigin],
-        preChatFields: [
-          { key: 'name', kind: 'name', label: { en: 'Your name', 'zh-CN': '您的姓名' }, required: true },
-          { key: 'email', kind: 'email', label: { en: 'Email', 'zh-CN': '邮箱' }, required: true },
-          { key: 'order', kind: 'text', label: { en: 'Order number', 'zh-CN': '订单号' }, required: false, pattern: '^SO-\\d{4}$' },
-        ],
-      },
-    },
-  });
-  expect(res.status(), await res.text()).toBe(201);
-  return ((await res.json()) as { channel: { publicKey: string } }).channel.publicKey;
-}
-
-/** The agent's protocol client in their own page: records every chat event, accepts offers. */
-async function connectAgent(page: Page) {
-  await page.addScriptTag({ path: SOCKET_IO_CLIENT });
-  const token = await csrf(page);
-  await page.evaluate((csrfToken) => {
-    const w = window as unknown as AgentWindow;
-    const socket = w.io({ path: '/socket.io', withCredentials: true });
-    const events: AgentEvent[] = [];
-    socket.onAny((event, payload) => events.push({ event, payload }));
-    socket.on('chat.offered', async (offer) => {
-      await fetch(`/api/v1/chats/${offer.sessionId}/accept`, { method: 'POST', headers: { 'x-csrf-token': csrfToken } });
-      socket.emit('subscribe', { room: `chat:${offer.sessionId}` }, () =>
-        events.push({ event: 'subscribed', payload: { sessionId: offer.sessionId } }),
-      );
-    });
-    w.sb = { socket, events };
-  }, token);
-}
-
-const agentEvents = (page: Page) => page.evaluate(() => (window as unknown as AgentWindow).sb.events);
-/** A fire-and-forget signal as the agent (typing has no ack). */
-const agentSignal = (page: Page, event: string, payload: object) =>
-  page.evaluate(([e, p]) => (window as unknown as AgentWindow).sb.socket.emit(e, p), [event, payload] as const);
-
-/** Emits as the agent and resolves with the server's ack. */
-const agentEmit = (page: Page, event: string, payload: object) =>
-  page.evaluate(([e, p]) => new Promise((resolve) => (window as unknown as AgentWindow).sb.socket.emit(e, p, resolve)), [
-    event,
-    payload,
-  ] as const);
-
-async function sessionIdOf(page: Page): Promise<string> {
-  await expect.poll(async () => (await agentEvents(page)).some((e) => e.event === 'subscribed'), { timeout: 15_000 }).toBe(true);
-  return (await agentEvents(page)).find((e) => e.event === 'subscribed')?.payload.sessionId as string;
-}
-
-/** Visitor messages the agent received with this text (each distinct message id once). */
-async function receivedByAgent(page: Page, text: string): Promise<number> {
-  const ids = (await agentEvents(page)).filter((e) => e.event === 'chat.message' && e.payload.text === text).map((e) => e.payload.id);
-  return new Set(ids).size;
-}
-
-function widget(page: Page): FrameLocator {
-  return page.frameLocator('iframe[title="Chat"]');
-}
-
-async function openShop(context: BrowserContext, origin: string): Promise<Page> {
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(origin);
-  const bubble = page.getByRole('button', { name: 'Open chat' });
-  await expect(bubble).toBeVisible();
-  await bubble.click();
-  expect(errors).toEqual([]);
-  return page;
-}
+const ADA: Staff = { ...ADMIN, name: 'Ada Admin' };
+// The demo workspace's supervisor shares the demo password.
+const SAM: Staff = { email: 'supervisor@acme.example.com', password: ADMIN.password, name: 'Sam Supervisor' };
+const VISITOR = 'Li Lei';
 
 test.describe.configure({ mode: 'serial' });
 
-test('a visitor on another site chats with an agent, through a network drop, with typing and read states', async ({ browser }) => {
-  test.setTimeout(120_000);
-  const agentContext = await browser.newContext({ baseURL: API });
-  const agent = await agentContext.newPage();
-  await signInAgent(agent);
+test('a visitor on another site chats with an agent in the agent app, through a network drop and a transfer', async ({ browser }) => {
+  test.setTimeout(300_000);
+  const { context: adaContext, page: ada } = await staffPage(browser, ADA);
+  // The colleague works in their own browser; offline until the transfer, so the chat comes to Ada.
+  const { context: samContext, page: sam } = await staffPage(browser, SAM);
+  await setAvailability(sam, 'offline');
   const shop = await startShop();
-  shop.key = await createChannel(agent, shop.origin);
-  await setAvailability(agent, 'online');
-  await connectAgent(agent);
+  shop.key = await createChannel(ada, `Acme shop ${run}`, shop.origin);
+  await setAvailability(ada, 'online');
 
   const visitorContext = await browser.newContext();
-  const visitor = await openShop(visitorContext, shop.origin);
-  const chat = widget(visitor);
+  let visitor = await openShop(visitorContext, shop.origin);
+  let chat = widget(visitor);
+  const first = 'Where is my order SO-1234?';
+  const adaView = agentChatView(ada);
 
   await test.step('the pre-chat form checks required fields and the channel regex inline', async () => {
     await expect(chat.getByText('Hi! Ask us anything about your order.')).toBeVisible();
     await chat.getByRole('button', { name: 'Start chat' }).click();
     await expect(chat.getByText('This field is required.')).toHaveCount(2);
     await expect(chat.getByLabel('Your name')).toBeFocused();
-    await chat.getByLabel('Your name').fill('Li Lei');
+    await chat.getByLabel('Your name').fill(VISITOR);
     await chat.getByLabel('Email').fill(`li.lei.${run}@example.cn`);
     await chat.getByLabel(/Order number/).fill('12345');
     await chat.getByRole('button', { name: 'Start chat' }).click();
@@ -183,62 +61,71 @@ test('a visitor on another site chats with an agent, through a network drop, wit
     await expect(chat.getByLabel('Message')).toBeVisible();
   });
 
-  // A chat starts with the visitor's first message; the agent is offered it and accepts.
-  const first = 'Where is my order SO-1234?';
   const mine = chat.getByRole('log').locator('li', { hasText: first });
-  await chat.getByLabel('Message').fill(first);
-  await chat.getByLabel('Message').press('Enter');
-  await expect(mine).toContainText(/Sent|Delivered|Read/);
-  const sessionId = await sessionIdOf(agent);
+  await test.step('the first message starts the chat; the agent accepts the offer card and reads it', async () => {
+    await chat.getByLabel('Message').fill(first);
+    await chat.getByLabel('Message').press('Enter');
+    await expect(mine).toContainText(/Sent|Delivered|Read/);
+    await acceptOffer(ada, `Incoming chat from ${VISITOR}`);
+    await expect(adaView.timeline.getByText(first)).toBeVisible();
+    await expect(chat.getByText(`Chatting with ${ADA.name}`)).toBeVisible();
+    // The conversation is on the agent's screen: the visitor's message shows as read.
+    await expect(mine).toContainText('Read');
+  });
 
-  await test.step('typing shows on both sides, then delivered and read marks', async () => {
-    const synced = (await agentEmit(agent, 'chat.sync', { sessionId, afterSeq: 0 })) as { messages: Array<{ text: string; seq: number }> };
-    const seq = synced.messages.find((m) => m.text === first)?.seq as number;
-    expect(seq).toBeGreaterThan(0);
-    await expect(chat.getByText(/Chatting with/)).toBeVisible();
+  await test.step('typing shows on both sides; the reply is delivered and seen', async () => {
     await chat.getByLabel('Message').pressSequentially('Also, can I', { delay: 30 });
-    await expect
-      .poll(async () =>
-        (await agentEvents(agent)).some((e) => e.event === 'chat.typing' && e.payload.side === 'visitor' && e.payload.typing),
-      )
-      .toBe(true);
+    await expect(adaView.visitorStatus).toHaveText(`${VISITOR} is typing…`);
     await chat.getByLabel('Message').fill('');
 
-    await agentEmit(agent, 'chat.delivered', { sessionId, seq });
-    await expect(mine).toContainText('Delivered');
-    await agentSignal(agent, 'chat.typing', { sessionId, typing: true });
+    await adaView.composer.getByText('Reply', { exact: true }).click();
+    await adaView.replyBox.pressSequentially('It ships tomorrow morning.', { delay: 20 });
     await expect(chat.getByText(/is typing…/)).toBeVisible();
-    await agentEmit(agent, 'chat.read', { sessionId, seq });
-    await expect(mine).toContainText('Read');
-
-    await agentEmit(agent, 'chat.send', { sessionId, clientId: `agent-${run}-1`, text: 'It ships tomorrow morning.' });
+    await adaView.composer.getByRole('button', { name: 'Send reply' }).click();
     await expect(chat.getByText('It ships tomorrow morning.')).toBeVisible();
     await expect(chat.getByText(/is typing…/)).toBeHidden();
     // The panel is open and focused: the visitor's read cursor reaches the agent.
-    await expect
-      .poll(async () =>
-        (await agentEvents(agent)).some(
-          (e) => e.event === 'chat.receipt' && ((e.payload.cursors as { visitorReadSeq: number }).visitorReadSeq ?? 0) > seq,
-        ),
-      )
-      .toBe(true);
+    await expect(adaView.visitorStatus).toHaveText('Your last reply: seen');
   });
 
   await test.step('offline: what the visitor writes waits, then arrives exactly once; what the agent wrote meanwhile is caught up', async () => {
+    const late = 'I am on a train, signal is bad';
     await visitorContext.setOffline(true);
     await expect(chat.getByText('Connection lost. Reconnecting…')).toBeVisible();
-    await chat.getByLabel('Message').fill('I am on a train, signal is bad');
+    await chat.getByLabel('Message').fill(late);
     await chat.getByLabel('Message').press('Enter');
-    const pending = chat.getByRole('log').locator('li', { hasText: 'I am on a train, signal is bad' });
+    const pending = chat.getByRole('log').locator('li', { hasText: late });
     await expect(pending).toContainText('Sending…');
-    await agentEmit(agent, 'chat.send', { sessionId, clientId: `agent-${run}-2`, text: 'No problem, take your time.' });
+    await adaView.reply('No problem, take your time.');
+    await expect(adaView.timeline.getByText('No problem, take your time.')).toBeVisible();
 
     await visitorContext.setOffline(false);
-    await expect(pending).toContainText(/Sent|Delivered|Read/, { timeout: 20_000 });
+    await expect(pending).toContainText(/Sent|Delivered|Read/, { timeout: 30_000 });
     await expect(chat.getByText('No problem, take your time.')).toHaveCount(1);
-    await expect.poll(() => receivedByAgent(agent, 'I am on a train, signal is bad')).toBe(1);
-    await expect(chat.getByText('I am on a train, signal is bad')).toHaveCount(1);
-    await expect(chat.getByText('Where is my order SO-1234?')).toHaveCount(1);
+    await expect(adaView.timeline.getByText(late)).toHaveCount(1);
+    await expect(chat.getByText(late)).toHaveCount(1);
+    await expect(chat.getByText(first)).toHaveCount(1);
+  });
+
+  const handOver = `VIP customer, promised delivery tomorrow (${run})`;
+  await test.step('the agent transfers the chat with a note; the colleague accepts; the visitor sees the new agent', async () => {
+    await setAvailability(sam, 'online');
+    await adaView.bar.getByRole('button', { name: 'Transfer', exact: true }).click();
+    const dialog = ada.getByRole('dialog', { name: `Transfer the chat with ${VISITOR}` });
+    await dialog.getByRole('combobox', { name: 'Agent' }).selectOption({ label: SAM.name });
+    await dialog.getByRole('textbox', { name: 'Internal note' }).fill(handOver);
+    await dialog.getByRole('button', { name: 'Transfer', exact: true }).click();
+    await expect(dialog).toBeHidden();
+
+    await acceptOffer(sam, `Chat transferred to you: ${VISITOR}`);
+    const samView = agentChatView(sam);
+    await expect(samView.timeline.getByText(handOver)).toBeVisible();
+    // The colleague reads the whole conversation, not only the note.
+    await expect(samView.timeline.getByText(first)).toBeVisible();
+    await expect(chat.getByText(`Chatting with ${SAM.name}`)).toBeVisible();
+    await samView.reply('Hi, Sam here. Your parcel leaves at 8.');
+    await expect(chat.getByText('Hi, Sam here. Your parcel leaves at 8.')).toBeVisible();
+    await expect(chat.getByText(handOver)).toHaveCount(0);
   });
 
   await test.step('the visitor ends the chat and rates it', async () => {
@@ -247,36 +134,56 @@ test('a visitor on another site chats with an agent, through a network drop, wit
     await chat.getByRole('radio', { name: '5 out of 5' }).check();
     await chat.getByRole('button', { name: 'Send rating' }).click();
     await expect(chat.getByText('Thanks for your feedback!')).toBeVisible();
+    // The chat is over for the agent too: the live chat bar leaves the ticket.
+    await expect(agentChatView(sam).bar).toBeHidden();
   });
 
-  await setAvailability(agent, 'offline');
+  await test.step('back on the shop later, the visitor reads the chat in their history and starts a new one', async () => {
+    await visitor.close();
+    visitor = await openShop(visitorContext, shop.origin);
+    chat = widget(visitor);
+    await chat.getByRole('button', { name: 'Your conversations' }).click();
+    await expect(chat.getByRole('heading', { name: 'Your conversations' })).toBeVisible();
+    await chat.getByRole('button', { name: new RegExp(`${first.replace('?', '\\?')}.*Ended`) }).click();
+    const transcript = chat.getByRole('list', { name: /^Conversation #\d+$/ });
+    await expect(transcript.getByText('It ships tomorrow morning.')).toBeVisible();
+    await expect(transcript.getByText('Hi, Sam here. Your parcel leaves at 8.')).toBeVisible();
+    await expect(transcript.getByText('I am on a train, signal is bad')).toHaveCount(1);
+    await expect(chat.getByText(handOver)).toHaveCount(0);
+    await expect(chat.getByLabel('Message')).toHaveCount(0);
+    await chat.getByRole('button', { name: /All conversations/ }).click();
+    await chat.getByRole('button', { name: 'Start a new conversation' }).click();
+    await expect(chat.getByRole('button', { name: 'Start chat' })).toBeVisible();
+  });
+
+  await setAvailability(sam, 'offline');
+  await setAvailability(ada, 'offline');
   await shop.close();
   await visitorContext.close();
-  await agentContext.close();
+  await samContext.close();
+  await adaContext.close();
 });
 
 test('with nobody online the widget offers to leave a message, in Chinese', async ({ browser }) => {
-  const agentContext = await browser.newContext({ baseURL: API });
-  const agent = await agentContext.newPage();
-  await signInAgent(agent);
-  await setAvailability(agent, 'offline');
+  test.setTimeout(120_000);
+  const { context: adaContext, page: ada } = await staffPage(browser, ADA);
+  await setAvailability(ada, 'offline');
   const shop = await startShop();
-  shop.key = await createChannel(agent, shop.origin);
+  shop.key = await createChannel(ada, `Acme shop offline ${run}`, shop.origin);
 
   const visitorContext = await browser.newContext({ locale: 'zh-CN' });
-  const page = await visitorContext.newPage();
   // No locale from the host page: the widget follows the browser's language.
-  await page.goto(shop.origin);
-  await page.getByRole('button', { name: '打开聊天' }).click();
+  const page = await openShop(visitorContext, shop.origin, '打开聊天');
   const chat = widget(page);
+  const text = `我的订单还没有发货，请帮忙查一下。(${run})`;
   await expect(chat.getByRole('heading', { name: '给我们留言' })).toBeVisible();
   await chat.getByLabel('您的姓名').fill('韩梅梅');
   await chat.getByLabel('邮箱').fill(`han.meimei.${run}@example.cn`);
-  await chat.getByLabel('留言内容').fill('我的订单还没有发货，请帮忙查一下。');
+  await chat.getByLabel('留言内容').fill(text);
   await chat.getByRole('button', { name: '发送留言' }).click();
   await expect(chat.getByText(`谢谢！我们会回复到 han.meimei.${run}@example.cn。`)).toBeVisible();
 
   await shop.close();
   await visitorContext.close();
-  await agentContext.close();
+  await adaContext.close();
 });

@@ -56,7 +56,7 @@ const session = (over: Partial<ChatSession> = {}): ChatSession => ({
   ...over,
 });
 
-function mount(overrides: Partial<WidgetApi> = {}, languages = ['en-US']) {
+function mount(overrides: Partial<WidgetApi> = {}, languages = ['en-US'], storage: Storage | null = null) {
   const started: StartChatBody[] = [];
   const sent: FrameMessage[] = [];
   const api = {
@@ -89,7 +89,7 @@ function mount(overrides: Partial<WidgetApi> = {}, languages = ['en-US']) {
   const ctl = new ChatController({
     publicKey: 'pk',
     bridge: { framed: true, origin: () => 'https://shop.example.com', send: (m) => sent.push(m) },
-    storage: null,
+    storage,
     languages,
     api,
     connect: () => socket as never,
@@ -189,5 +189,61 @@ describe('chat frame', () => {
     const { sent } = mount();
     fireEvent.keyDown(await screen.findByLabelText('Your name'), { key: 'Escape' });
     expect(sent).toContainEqual({ sb: 1, type: 'close' });
+  });
+
+  it('shows a returning visitor their conversations as read-only transcripts and starts a new one', async () => {
+    const stored = new Map([['sb.visitor.pk', JSON.stringify({ token: 'vt', expiresAt: new Date(Date.now() + 3600_000).toISOString() })]]);
+    const storage = { getItem: (k: string) => stored.get(k) ?? null, setItem: () => {}, removeItem: () => {} } as unknown as Storage;
+    const earlier = {
+      id: SESSION_ID,
+      ticketNumber: 7,
+      state: 'ended' as const,
+      agentName: 'Ada',
+      preview: 'Where is order SO-1111?',
+      startedAt: '2026-05-01T10:00:00.000Z',
+      endedAt: '2026-05-01T10:20:00.000Z',
+    };
+    const line = (seq: number, kind: 'visitor' | 'agent', text: string) => ({
+      id: `00000000-0000-7000-8000-00000000010${seq}`,
+      sessionId: SESSION_ID,
+      seq,
+      clientId: null,
+      author: { kind, name: kind === 'agent' ? 'Ada' : null, avatarUrl: null },
+      text,
+      html: '',
+      attachments: [],
+      quickReplies: [],
+      createdAt: earlier.startedAt,
+    });
+    const read: string[] = [];
+    mount(
+      {
+        conversations: async () => ({ items: [] }),
+        history: async () => ({ items: [earlier] }),
+        transcriptOf: async (id: string, afterSeq: number) => {
+          read.push(`${id}@${afterSeq}`);
+          return {
+            conversation: earlier,
+            messages: [line(1, 'visitor', 'Where is order SO-1111?'), line(2, 'agent', 'It ships tomorrow.')],
+            lastSeq: 3,
+            hasMore: false,
+          };
+        },
+      },
+      ['en-US'],
+      storage,
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Your conversations' }));
+    const row = await screen.findByRole('button', { name: /Where is order SO-1111\?.*with Ada · Ended/ });
+    fireEvent.click(row);
+    await screen.findByText('It ships tomorrow.');
+    expect(screen.getByRole('heading', { name: 'Conversation #7' })).toBeTruthy();
+    expect(screen.queryByLabelText('Message')).toBeNull();
+    expect(read).toEqual([`${SESSION_ID}@0`]);
+
+    fireEvent.click(screen.getByRole('button', { name: /All conversations/ }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Start a new conversation' }));
+    await screen.findByLabelText('Your name');
+    expect(screen.queryByText('It ships tomorrow.')).toBeNull();
   });
 });

@@ -5,6 +5,7 @@ import { Banners } from './components/Banners.js';
 import { Composer } from './components/Composer.js';
 import { EndPanel } from './components/EndPanel.js';
 import { Header } from './components/Header.js';
+import { History } from './components/History.js';
 import { LeaveMessage } from './components/LeaveMessage.js';
 import { MessageList } from './components/MessageList.js';
 import { PreChatForm } from './components/PreChatForm.js';
@@ -89,7 +90,7 @@ export function App({ ctl }: { ctl: ChatController }): JSX.Element {
         {t(key) === key ? t('error.generic') : t(key)}
       </p>
     );
-  } else body = <Screen />;
+  } else body = view.history ? <History /> : <Screen />;
 
   return (
     <Ctx.Provider value={{ ctl, view, t }}>

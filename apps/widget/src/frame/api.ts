@@ -1,5 +1,6 @@
 import type {
   ChatAttachment,
+  ChatMessage,
   ChatSession,
   ChatSyncResult,
   Identify,
@@ -30,6 +31,25 @@ export interface StartChatBody {
 }
 export type { PreChatField };
 
+/** One of the visitor's conversations (GET .../history). */
+export interface HistoryItem {
+  id: string;
+  ticketNumber: number;
+  state: ChatSession['state'];
+  agentName: string | null;
+  preview: string | null;
+  startedAt: string;
+  endedAt: string | null;
+}
+
+/** A read-only transcript page (GET .../history/:id): public replies only. */
+export interface HistoryTranscript {
+  conversation: HistoryItem;
+  messages: ChatMessage[];
+  lastSeq: number;
+  hasMore: boolean;
+}
+
 export interface WidgetApi {
   config(): Promise<WidgetConfig>;
   createVisitor(body: { visitorToken?: string; identify?: Identify; locale?: string }): Promise<VisitorSession>;
@@ -42,6 +62,8 @@ export interface WidgetApi {
   leaveMessage(sessionId: string, body: { email: string; name?: string; text?: string }): Promise<ChatSession>;
   rate(sessionId: string, body: { rating: number; comment?: string }): Promise<unknown>;
   transcript(sessionId: string, body: { email: string }): Promise<unknown>;
+  history(): Promise<{ items: HistoryItem[] }>;
+  transcriptOf(sessionId: string, afterSeq: number): Promise<HistoryTranscript>;
   upload(file: File): Promise<ChatAttachment>;
   download(url: string): Promise<Blob>;
 }
@@ -99,6 +121,8 @@ export function createWidgetApi(publicKey: string, token: () => string | null, e
     leaveMessage: (id, body) => json('POST', `/conversations/${id}/leave-message`, body),
     rate: (id, body) => json('POST', `/conversations/${id}/rating`, body),
     transcript: (id, body) => json('POST', `/conversations/${id}/transcript`, body),
+    history: () => json('GET', '/history'),
+    transcriptOf: (id, afterSeq) => json('GET', `/history/${id}?afterSeq=${afterSeq}`),
     upload(file) {
       const form = new FormData();
       form.append('file', file, file.name);

@@ -2,6 +2,7 @@ import type { ChatAttachment, ChatMessage, ChatSession, ChatSyncResult, Identify
 import type { HostMessage } from '../shared/bridge.js';
 import { ChatError, createWidgetApi, type WidgetApi } from './api.js';
 import type { FrameBridge } from './bridge.js';
+import { historyActions } from './history.js';
 import { type Locale, pickLocale, translator } from './i18n/index.js';
 import { newId } from './ids.js';
 import { LiveConnection, type LiveOptions } from './live.js';
@@ -37,6 +38,7 @@ export class ChatController {
   readonly live: LiveConnection;
   readonly visitor: VisitorAuth;
   readonly actions = sessionActions(this);
+  readonly history = historyActions(this);
   private readonly outbox: Outbox;
   private readonly typingSignal: TypingSignal;
   private hostLocale: string | null = null;

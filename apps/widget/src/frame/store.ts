@@ -1,5 +1,6 @@
-import type { ChatSession, WidgetConfig } from '@switchboard/contracts';
+import type { ChatMessage, ChatSession, WidgetConfig } from '@switchboard/contracts';
 import { useEffect, useState } from 'preact/hooks';
+import type { HistoryItem } from './api.js';
 import type { Locale } from './i18n/index.js';
 import { emptyMessages, type MessagesState } from './state/messages.js';
 
@@ -7,6 +8,12 @@ import { emptyMessages, type MessagesState } from './state/messages.js';
 export interface ShownError {
   code: string;
   vars?: Record<string, string | number>;
+}
+
+/** The history screen: the list (null while loading) and the transcript being read, if any. */
+export interface HistoryView {
+  items: HistoryItem[] | null;
+  reading: { item: HistoryItem; messages: ChatMessage[] | null } | null;
 }
 
 export interface ChatView {
@@ -38,6 +45,8 @@ export interface ChatView {
   rated: boolean;
   /** Something is being submitted (forms disable their buttons). */
   busy: boolean;
+  /** The visitor is browsing their earlier conversations (null: the chat is shown). */
+  history: HistoryView | null;
 }
 
 export const initialView = (locale: Locale): ChatView => ({
@@ -61,6 +70,7 @@ export const initialView = (locale: Locale): ChatView => ({
   transcriptTo: null,
   rated: false,
   busy: false,
+  history: null,
 });
 
 /** The smallest observable store that does the job: one state object, replaced on every change. */

@@ -121,6 +121,33 @@ describe('conversation over sockets', () => {
     expect(full.json().messages.map((m: { text: string }) => m.text)).toEqual(['First question', 'Are you there?', 'Yes, hello!']);
   });
 
+  it("pushes a live message once to everyone in the chat, with the agent's name, and a retry pushes nothing", async () => {
+    const { key, ws } = await kit.workspace();
+    const agent = await kit.agent(ws.id);
+    const c = new Client(app);
+    const v = await kit.visitor(c, key);
+    const sessionId = (await kit.startChat(c, key, v.visitorToken, 'Hi')).json().session.id as string;
+    await waitFor(async () => (await chats(agent.client)).find((x) => x.id === sessionId && x.state === 'offered'));
+    expect((await agent.client.post(`/api/v1/chats/${sessionId}/accept`)).statusCode).toBe(200);
+    const vs = await kit.visitorSocket(v.visitorToken);
+    const as = await kit.agentSocket(agent.client);
+    expect(await vs.emitWithAck('subscribe', { room: `chat:${sessionId}` })).toEqual({ ok: true });
+    expect(await as.emitWithAck('subscribe', { room: `chat:${sessionId}` })).toEqual({ ok: true });
+    type Live = { text: string; seq: number; clientId: string | null; author: { kind: string; name: string | null } };
+    const visitorGot = collect<Live>(vs, 'chat.message');
+    const agentGot = collect<Live>(as, 'chat.message');
+
+    const ack = await as.emitWithAck('chat.send', { sessionId, clientId: 'a1', text: 'Typed live' });
+    expect(ack).toMatchObject({ ok: true, duplicate: false });
+    expect(await as.emitWithAck('chat.send', { sessionId, clientId: 'a1', text: 'Typed live' })).toMatchObject({ duplicate: true });
+    await waitFor(() => visitorGot.some((m) => m.text === 'Typed live') && agentGot.some((m) => m.text === 'Typed live'));
+    await app.settle();
+    expect(visitorGot).toEqual([
+      expect.objectContaining({ seq: ack.seq, clientId: 'a1', author: expect.objectContaining({ kind: 'agent', name: agent.user.name }) }),
+    ]);
+    expect(agentGot.filter((m) => m.text === 'Typed live')).toHaveLength(1);
+  });
+
   it('relays typing both ways and moves read receipts forward only', async () => {
     const { key, ws } = await kit.workspace();
     const agent = await kit.agent(ws.id);

@@ -198,6 +198,24 @@ export async function lockTicketRow(db: DbOrTx, ticketId: string) {
   return row ?? null;
 }
 
+/**
+ * Locks a chat's ticket and session rows in one round trip (ticket first, as lockTicketRow then
+ * findSession did) and reads the author's display name for the live push.
+ */
+export async function lockTicketAndSession(db: DbOrTx, workspaceId: string, sessionId: string, authorId: string | null) {
+  const [row] = await db
+    .select({
+      ticket: tickets,
+      session: chatSessions,
+      authorName: sql<string | null>`(select ${users.name} from ${users} where ${users.id} = ${authorId})`,
+    })
+    .from(tickets)
+    .innerJoin(chatSessions, eq(chatSessions.ticketId, tickets.id))
+    .where(and(eq(chatSessions.workspaceId, workspaceId), eq(chatSessions.id, sessionId)))
+    .for('update', { of: [tickets, chatSessions] });
+  return row ?? null;
+}
+
 export async function findTicketSummary(db: DbOrTx, ticketId: string) {
   const [row] = await db
     .select({ number: tickets.number, lastSeq: tickets.lastSeq, requesterId: tickets.requesterId, assigneeId: tickets.assigneeId })

@@ -12,11 +12,13 @@ import { registerChatRealtime } from './chat.realtime.js';
 import { chatAttachmentsService } from './chat-attachments.js';
 import { chatsRoutes } from './chats.routes.js';
 import { conversationsService } from './conversations.service.js';
+import { LivePushes } from './live-push.js';
 import { messagingService } from './messaging.js';
 import { visitorsService } from './visitors.service.js';
 import { widgetRoutes } from './widget.routes.js';
 import { widgetAttachmentsRoutes } from './widget-attachments.routes.js';
 import { widgetAuth } from './widget-auth.js';
+import { widgetHistoryRoutes } from './widget-history.routes.js';
 import { registerWidgetStatic } from './widget-static.js';
 
 export type { BotReply, BotSeat, BotTurn } from './bot-seat.js';
@@ -26,7 +28,7 @@ export { chatSessions, chatVisitors } from './chat.schema.js';
 export async function registerChat(app: FastifyInstance, p: Platform, tickets: TicketsModule, channels: ChannelsModule) {
   // Chats are offered to agents by this module; routing only chooses their team.
   selfAssigningChannels.add('web_chat');
-  const core: ChatCore = { p, tickets, channels, bots: new BotSeats() };
+  const core: ChatCore = { p, tickets, channels, bots: new BotSeats(), pushed: new LivePushes() };
   const visitors = visitorsService(core);
   const conversations = conversationsService(core);
   const messaging = messagingService(core);
@@ -37,6 +39,7 @@ export async function registerChat(app: FastifyInstance, p: Platform, tickets: T
   await app.register(widgetRoutes({ core, visitors, conversations, messaging }));
   await app.register(widgetAttachmentsRoutes(p.config.ATTACHMENT_MAX_BYTES, widgetAuth(core, visitors), chatAttachmentsService(core)));
   await app.register(chatsRoutes(core, agents, messaging));
+  await app.register(widgetHistoryRoutes(core, widgetAuth(core, visitors)));
   return {
     /** Register a workspace's automated responder (the AI assistant); none = straight to the queue. */
     bots: core.bots,

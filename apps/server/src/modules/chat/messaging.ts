@@ -17,6 +17,7 @@ import {
   findSession,
   findTicketSummary,
   findUserNames,
+  lockTicketAndSession,
   lockTicketRow,
   type SessionRow,
   setRequester,
@@ -26,6 +27,7 @@ import { attachmentsDisabled, presentChatAttachment } from './chat-attachments.j
 import { dispatchQueue, nextState } from './chat-routing.js';
 import { isLive } from './chat-state.js';
 import { tooLong, visitorView } from './conversations.service.js';
+import { LIVE_PUSH_META } from './live-push.js';
 
 const WRITABLE = new Set(['bot', 'queued', 'offered', 'active', 'offline']);
 const MAX_FILES = 5;
@@ -96,43 +98,54 @@ export function messagingService(core: ChatCore) {
       const fileIds = checkAttachmentIds(input.attachmentIds, visitor && settings ? settings.attachmentsEnabled : true);
       if (!input.text.trim() && !fileIds.length) throw invalid('text', 'Write a message', 'body_required');
       const result = await p.transaction(async (tx) => {
-        const ticket = (await lockTicketRow(tx, s.ticketId)) as TicketRow | null;
-        const current = await findSession(tx, s.workspaceId, s.id, true);
-        if (!ticket || !current) throw new AppError('chat.not_found', 404, 'Chat not found');
+        const locked = await lockTicketAndSession(tx, s.workspaceId, s.id, authorId || null);
+        if (!locked) throw new AppError('chat.not_found', 404, 'Chat not found');
+        const { ticket, session: current, authorName } = locked;
         const externalId = chatExternalId(authorId, input.clientId);
-        const existing = await findMessageByExternalId(tx, s.workspaceId, s.ticketId, externalId);
+        const existing = await findMessageByExternalId(tx, s.workspaceId, ticket.id, externalId);
         if (existing)
           return {
-            messageId: existing.id,
-            seq: existing.seq,
-            createdAt: existing.createdAt.toISOString(),
-            duplicate: true,
+            ack: { messageId: existing.id, seq: existing.seq, createdAt: existing.createdAt.toISOString(), duplicate: true },
             session: current,
+            live: null,
           };
         if (!WRITABLE.has(current.state) || ticket.status === 'closed') throw new AppError('chat.ended', 409, 'This chat has ended');
         const { message } = await writeMessage(
           tx,
           core.tickets.core,
           ctx,
-          ticket,
+          ticket as TicketRow,
           {
             kind: 'reply',
             // The ticket timeline needs a body: a files-only message is written as its file names.
             bodyText: input.text.trim() ? input.text : await fileNames(tx, s.workspaceId, fileIds),
             attachmentIds: fileIds,
             externalId,
-            meta: { clientId: input.clientId, ...(input.text.trim() ? {} : { filesOnly: true }) },
+            meta: { clientId: input.clientId, [LIVE_PUSH_META]: true, ...(input.text.trim() ? {} : { filesOnly: true }) },
             channel: 'web_chat',
           },
           authorId || null,
         );
+        // Before commit, so the outbox listener (which runs after it) knows not to push it again.
+        core.pushed.add(message.id);
+        const files = fileIds.length ? ((await findAttachmentsOfMessages(tx, [message.id])).get(message.id) ?? []) : [];
         const own = visitor
           ? { visitorDeliveredSeq: message.seq, visitorReadSeq: message.seq }
           : { agentDeliveredSeq: message.seq, agentReadSeq: message.seq };
         const session = await updateSession(tx, s.id, { ...own, lastActivityAt: message.createdAt });
-        return { messageId: message.id, seq: message.seq, createdAt: message.createdAt.toISOString(), duplicate: false, session };
+        const names = new Map(authorId && authorName !== null ? [[authorId, { name: authorName }]] : []);
+        const avatar = channel ? settingsOf(core, channel).avatarUrl : null;
+        const attachments = files.map((f) => presentChatAttachment(f, channel?.publicKey ?? ''));
+        return {
+          ack: { messageId: message.id, seq: message.seq, createdAt: message.createdAt.toISOString(), duplicate: false },
+          session,
+          live: presentChatMessage(message, s.id, names, avatar, attachments),
+        };
       });
-      const { session, ...ack } = result;
+      const { session, ack, live } = result;
+      // Straight to the room from what the transaction returned: no reads after commit. The
+      // outbox event stays for the other listeners; clients catch up with chat.sync on reconnect.
+      if (live) p.realtime?.emit(chatRoom(s.id), 'chat.message', live);
       if (!ack.duplicate && visitor && session.state === 'bot') {
         // The bot answers after the ack: the visitor's message is safe whatever the bot does.
         void runBotTurn(core, session, ack.seq).catch((err) => p.log.warn({ err, sessionId: s.id }, 'bot turn failed'));

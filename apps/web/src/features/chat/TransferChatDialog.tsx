@@ -23,7 +23,8 @@ export function TransferChatDialog({ chat, onClose }: { chat: AgentChat; onClose
   const me = useCurrentUser().id;
   const queryClient = useQueryClient();
   const errorText = useErrorText();
-  const agents = useQuery(agentsQuery);
+  // Availability changes all the time: ask again whenever the dialog opens, whatever the cache holds.
+  const agents = useQuery({ ...agentsQuery, staleTime: 0 });
   const teams = useQuery(teamsQuery);
   const [target, setTarget] = useState<Target>('agent');
   const [id, setId] = useState('');

@@ -19,6 +19,11 @@ export function Header(): JSX.Element {
           {agent ? t('header.agent', { name: agent.name }) : t(online ? 'header.online' : 'header.away')}
         </p>
       </div>
+      {view.phase === 'ready' && !view.history && ctl.visitor.known() ? (
+        <button type="button" class="icon" aria-label={t('history.open')} title={t('history.open')} onClick={() => void ctl.history.open()}>
+          🕘
+        </button>
+      ) : null}
       <button
         type="button"
         class="icon"
