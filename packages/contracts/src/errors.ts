@@ -115,6 +115,16 @@ export const ERROR_CODES = [
   'notification.not_found',
   // assistant
   'assistant.settings_invalid',
+  'assistant_qa.not_found',
+  'assistant_flow.not_found',
+  'assistant_flow.invalid',
+  'assistant_handoff_rule.not_found',
+  // assistant: auto-triage
+  'triage.no_suggestion',
+  // assistant: model provider
+  'assistant.provider_unavailable',
+  'assistant.provider_failed',
+  'assistant.provider_url_invalid',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,4 +1,7 @@
 export * from './assistant.js';
+export * from './assistant-flows.js';
+export * from './assistant-provider.js';
+export * from './assistant-triage.js';
 export * from './auth.js';
 export * from './channels.js';
 export * from './chat.js';

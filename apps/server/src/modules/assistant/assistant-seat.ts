@@ -8,9 +8,12 @@ import { type Analysis, type AssistantCore, analyzeTurn, renderReply } from './a
 import { findConversation, insertDecision, saveConversation } from './assistant.repo.js';
 import { effectiveSettings } from './assistant-settings.js';
 import { type Decision, decide, EMPTY_MEMORY } from './decide.js';
+import { extrasDecision, writeFlowTicket } from './flows/flows-seat.js';
+import { type ExtrasResult, flowsTurn } from './flows/flows-turn.js';
 import { findHandoffRequest } from './handoff-keywords.js';
 import { handoffNoteText } from './handoff-note.js';
 import type { Candidate } from './kb-index.js';
+import { chatModel, renderGenerated } from './provider/model-features.js';
 import { extractiveSummary } from './summary.js';
 import { templates } from './templates.js';
 
@@ -51,12 +54,55 @@ export class AssistantSeat implements BotSeat {
     const conversation = await findConversation(p.db, ws, turn.session.id);
     if (conversation?.handedOff) return { kind: 'pass' };
     const search = (q: string) => index.search(p.db, ws, q, analysis.locale, settings.clarifyThreshold);
-    const decision: Decision = settings.enabled
-      ? await decide(analysis, conversation?.memory ?? EMPTY_MEMORY, settings, search)
-      : { action: 'pass', reason: 'assistant is off for this workspace', candidates: [], chosen: null, options: [], memory: EMPTY_MEMORY };
-    const reply = renderReply(decision, analysis.locale);
+    const memory = conversation?.memory ?? EMPTY_MEMORY;
+    // Handoff rules, flows and Q&A pairs first (flows/); KB retrieval when none of them applies.
+    const extra: ExtrasResult | null = settings.enabled
+      ? await flowsTurn(
+          p.db,
+          {
+            ...analysis,
+            workspaceId: ws,
+            sessionId: turn.session.id,
+            ticketId: turn.session.ticketId,
+            locale: analysis.locale,
+            answerThreshold: settings.answerThreshold,
+            keywords: settings.handoffKeywords,
+          },
+          search,
+        )
+      : null;
+    const own = extra && extra.kind !== 'none' ? extrasDecision(extra, memory) : null;
+    const refs = { workspaceId: ws, sessionId: turn.session.id, ticketId: turn.session.ticketId };
+    const model = settings.enabled ? await chatModel(p, refs, analysis.locale) : null;
+    const decision: Decision = own
+      ? own.decision
+      : settings.enabled
+        ? await decide(
+            analysis,
+            memory,
+            { ...settings, handoffRules: extra?.kind === 'none' ? extra.rules : undefined },
+            search,
+            model?.answer,
+          )
+        : {
+            action: 'pass',
+            reason: 'assistant is off for this workspace',
+            candidates: [],
+            chosen: null,
+            options: [],
+            memory: EMPTY_MEMORY,
+          };
+    const reply =
+      own?.text != null
+        ? { text: own.text, quickReplies: [] }
+        : decision.generated
+          ? renderGenerated(decision.generated, analysis.locale)
+          : renderReply(decision, analysis.locale);
     const handoff = decision.action === 'handoff' || decision.action === 'pass';
     const intent = decision.action === 'handoff' ? await topicOf(visitorSaid, search, settings.clarifyThreshold) : null;
+    // Network calls stay outside the transaction below (it locks the ticket).
+    const modelSummary = decision.action === 'handoff' && model ? await model.summarize(turn.transcript) : null;
+    if (model?.state.fallback) decision.reason = `${decision.reason} (model provider ${model.state.fallback}: offline engine used)`;
 
     await p.transaction(async (tx) => {
       await saveConversation(tx, {
@@ -78,8 +124,14 @@ export class AssistantSeat implements BotSeat {
         reason: decision.reason,
         latencyMs: Math.round(performance.now() - started),
       });
-      if (decision.action === 'handoff')
-        await this.pinHandoff(tx, ctx, turn, decision, analysis, { intent, keywords: settings.handoffKeywords });
+      if (extra?.kind === 'ticket') {
+        const ticket = await lockTicketRow(tx, ws, turn.session.ticketId);
+        if (ticket) await writeFlowTicket(tx, ctx, this.core.tickets, ticket, extra);
+      }
+      if (decision.action === 'handoff') {
+        for (const text of own?.preTexts ?? []) await this.say(tx, ctx, turn, text);
+        await this.pinHandoff(tx, ctx, turn, decision, analysis, { intent, keywords: settings.handoffKeywords, modelSummary });
+      }
       if (decision.action === 'answer' && decision.chosen) {
         await recordEvent(tx, ctx.actor, {
           workspaceId: ws,
@@ -89,11 +141,26 @@ export class AssistantSeat implements BotSeat {
         });
       }
     });
-    if (handoff) return { kind: 'handoff', reason: decision.reason };
+    if (handoff) return { kind: 'handoff', reason: decision.reason, ...(decision.rule?.teamId ? { teamId: decision.rule.teamId } : {}) };
+    if (own) return { kind: 'answer', text: reply.text ?? '' };
     if (decision.action === 'answer') return { kind: 'ask', text: reply.text ?? '', quickReplies: reply.quickReplies };
     return reply.quickReplies.length
       ? { kind: 'ask', text: reply.text ?? '', quickReplies: reply.quickReplies }
       : { kind: 'answer', text: reply.text ?? '' };
+  }
+
+  /** A bot reply written directly (a flow's answer before it hands off). */
+  private async say(tx: Tx, ctx: Ctx, turn: BotTurn, text: string) {
+    const ticket = await lockTicketRow(tx, turn.session.workspaceId, turn.session.ticketId);
+    if (ticket)
+      await writeMessage(
+        tx,
+        this.core.tickets.core,
+        ctx,
+        ticket,
+        { kind: 'reply', bodyText: text, channel: 'web_chat', status: ticket.status as 'new' },
+        null,
+      );
   }
 
   /** The agent's briefing (internal note) and the visitor's "what happens next" message. */
@@ -103,26 +170,39 @@ export class AssistantSeat implements BotSeat {
     turn: BotTurn,
     decision: Decision,
     analysis: Analysis,
-    briefing: { intent: string | null; keywords: readonly string[] },
+    briefing: { intent: string | null; keywords: readonly string[]; modelSummary?: string[] | null },
   ) {
     const { intent, keywords } = briefing;
     const ticket = await lockTicketRow(tx, turn.session.workspaceId, turn.session.ticketId);
     if (!ticket) return;
     const visitorSaid = turn.transcript.filter((m) => m.from === 'visitor').map((m) => m.text);
-    const summary = extractiveSummary(visitorSaid, 2, (s) => findHandoffRequest(s, keywords) !== null);
+    const summarySource = briefing.modelSummary ? 'model' : 'extractive';
+    const summary = briefing.modelSummary ?? extractiveSummary(visitorSaid, 2, (s) => findHandoffRequest(s, keywords) !== null);
     const handoffText = templates(analysis.locale).handoff;
     const transcript = [...turn.transcript, { from: 'bot' as const, text: handoffText }];
     const language = `${analysis.language} (replies in ${analysis.locale})`;
-    const note = handoffNoteText({ reason: decision.reason, language, intent, sentiment: analysis.sentiment, summary, transcript });
+    const rule = decision.rule?.name ?? null;
+    const note = handoffNoteText({
+      reason: decision.reason,
+      rule,
+      language,
+      intent,
+      sentiment: analysis.sentiment,
+      summary,
+      summarySource,
+      transcript,
+    });
     const meta = {
       pinned: true,
       assistantHandoff: {
         reason: decision.reason,
+        rule,
         language: analysis.language,
         locale: analysis.locale,
         intent,
         sentiment: analysis.sentiment,
         summary,
+        summarySource,
       },
     };
     await writeMessage(tx, this.core.tickets.core, ctx, ticket, { kind: 'note', bodyText: note, meta }, null);

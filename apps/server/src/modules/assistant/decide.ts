@@ -1,7 +1,9 @@
 import type { BotAction } from '@switchboard/contracts';
 import type { BotMemory } from './assistant.schema.js';
+import { matchFailedTurns, type RuleLike } from './flows/handoff-rules.js';
 import { findHandoffRequest } from './handoff-keywords.js';
 import type { Candidate } from './kb-index.js';
+import type { CitedCandidate, ModelAnswer } from './provider/model-features.js';
 import { isGreeting } from './summary.js';
 import { feedbackOf } from './templates.js';
 
@@ -10,6 +12,8 @@ export interface DecisionSettings {
   clarifyThreshold: number;
   maxFailedTurns: number;
   handoffKeywords: readonly string[];
+  /** Handoff rules in force (flows/handoff-rules.ts): the caller checked the others already; only failed turns are left here. */
+  handoffRules?: readonly RuleLike[] | undefined;
 }
 
 export interface TurnSignals {
@@ -26,6 +30,10 @@ export interface Decision {
   /** Titles offered as quick replies (clarify) */
   options: string[];
   memory: BotMemory;
+  /** The handoff rule that fired and its team queue (null = the channel's team). */
+  rule?: { name: string; teamId: string | null } | undefined;
+  /** An answer the model provider wrote from the cited passages (provider/). */
+  generated?: { text: string; sources: CitedCandidate[] } | undefined;
 }
 
 /** Negative probability above which a negative message goes to a human. */
@@ -58,18 +66,24 @@ export async function decide(
   memory: BotMemory,
   settings: DecisionSettings,
   search: (query: string) => Promise<Candidate[]>,
+  model?: (question: string, previous: string | null, candidates: Candidate[]) => Promise<ModelAnswer>,
 ): Promise<Decision> {
   const base = { candidates: [] as Candidate[], chosen: null, options: [] as string[] };
-  const handoff = (reason: string, candidates: Candidate[] = []): Decision => ({
+  const handoff = (reason: string, candidates: Candidate[] = [], rule?: Decision['rule']): Decision => ({
     ...base,
     candidates,
     action: 'handoff',
     reason,
     memory: { ...memory, failedTurns: 0 },
+    rule,
   });
   const failed = (action: BotAction, reason: string, extra: Partial<Decision> = {}): Decision => {
     const failedTurns = memory.failedTurns + 1;
-    if (failedTurns >= settings.maxFailedTurns) return handoff(`${failedTurns} turns without an answer (${reason})`, extra.candidates);
+    const why = `${failedTurns} turns without an answer (${reason})`;
+    if (settings.handoffRules) {
+      const fired = matchFailedTurns(settings.handoffRules, failedTurns, settings.maxFailedTurns);
+      if (fired) return handoff(`${why} (rule "${fired.rule.name}")`, extra.candidates, fired.rule);
+    } else if (failedTurns >= settings.maxFailedTurns) return handoff(why, extra.candidates);
     return {
       ...base,
       ...extra,
@@ -79,10 +93,12 @@ export async function decide(
     };
   };
 
-  const keyword = findHandoffRequest(turn.text, settings.handoffKeywords);
-  if (keyword) return handoff(`visitor asked for a person ("${keyword}")`);
-  if (turn.sentiment.frustration === 'high') return handoff('visitor is frustrated');
-  if (turn.sentiment.label === 'negative' && turn.sentiment.negative >= NEGATIVE_HANDOFF) return handoff('negative sentiment');
+  if (!settings.handoffRules) {
+    const keyword = findHandoffRequest(turn.text, settings.handoffKeywords);
+    if (keyword) return handoff(`visitor asked for a person ("${keyword}")`);
+    if (turn.sentiment.frustration === 'high') return handoff('visitor is frustrated');
+    if (turn.sentiment.label === 'negative' && turn.sentiment.negative >= NEGATIVE_HANDOFF) return handoff('negative sentiment');
+  }
 
   const feedback = feedbackOf(turn.text);
   if (feedback === 'yes') return { ...base, action: 'acknowledge', reason: 'answer helped', memory: { ...memory, failedTurns: 0 } };
@@ -103,7 +119,16 @@ export async function decide(
     }
   }
   const top = candidates[0];
-  if (top && confident(candidates, settings)) {
+  // With a model provider: it answers from the relevant passages, or refuses (→ clarify/handoff below).
+  const relevant = candidates.filter((c) => c.confidence >= settings.clarifyThreshold);
+  const generated = model && relevant.length ? await model(turn.text, memory.lastQuestion, relevant) : null;
+  if (generated?.kind === 'answer') {
+    const cited = generated.sources[0] as Candidate;
+    const memo = { lastQuestion: question, lastArticleId: cited.articleId, failedTurns: 0 };
+    return { ...base, candidates, chosen: cited, generated, action: 'answer', reason: 'model answer from cited passages', memory: memo };
+  }
+  const refused = generated?.kind === 'refused';
+  if (top && confident(candidates, settings) && !refused) {
     return {
       ...base,
       candidates,
@@ -116,7 +141,11 @@ export async function decide(
   const asked = { memory: { ...memory, lastQuestion: turn.text } };
   if (top && top.confidence >= settings.clarifyThreshold) {
     const options = [...new Set(candidates.map((c) => c.title))].slice(0, CLARIFY_OPTIONS);
-    const why = ambiguous(candidates) ? 'several articles match equally' : 'best passage below the answer threshold';
+    const why = refused
+      ? 'model: the passages do not cover the question'
+      : ambiguous(candidates)
+        ? 'several articles match equally'
+        : 'best passage below the answer threshold';
     return failed('clarify', why, { candidates, options, ...asked });
   }
   return failed('rephrase', top ? 'best passage below the clarify threshold' : 'no matching passage', { candidates, ...asked });

@@ -26,10 +26,10 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** The first keyword the text asks for, or null. `extra` comes from the workspace's settings. */
-export function findHandoffRequest(text: string, extra: readonly string[] = []): string | null {
+/** The first keyword the text asks for, or null. `extra` comes from the workspace's settings and handoff rules; `builtin` false = only those. */
+export function findHandoffRequest(text: string, extra: readonly string[] = [], builtin = true): string | null {
   const norm = text.normalize('NFKC').toLowerCase();
-  for (const raw of [...BUILTIN_HANDOFF_KEYWORDS, ...extra]) {
+  for (const raw of [...(builtin ? BUILTIN_HANDOFF_KEYWORDS : []), ...extra]) {
     const keyword = raw.normalize('NFKC').toLowerCase().trim();
     if (!keyword) continue;
     if (HAN.test(keyword)) {

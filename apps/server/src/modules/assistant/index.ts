@@ -7,7 +7,10 @@ import { listWorkspaceIds } from './assistant.repo.js';
 import { assistantRoutes } from './assistant.routes.js';
 import { assistantService } from './assistant.service.js';
 import { AssistantSeat } from './assistant-seat.js';
+import { registerAssistantFlows } from './flows/index.js';
 import { KbPassageIndex } from './kb-index.js';
+import { registerModelProvider } from './provider/index.js';
+import { registerTriage } from './triage/index.js';
 
 export { extractiveSummary } from './summary.js';
 
@@ -40,7 +43,10 @@ export async function registerAssistant(app: FastifyInstance, p: Platform, deps:
   });
 
   const service = assistantService(core, register);
+  await registerTriage(app, p, deps.tickets);
   await app.register(assistantRoutes(service));
+  await registerAssistantFlows(app, p);
+  await registerModelProvider(app, core);
   return { service, seat };
 }
 

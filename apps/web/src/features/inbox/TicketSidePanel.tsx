@@ -9,6 +9,7 @@ import { useCurrentUser } from '../auth/CurrentUserContext';
 import { TicketKbViewsCard } from '../kb/TicketKbViewsCard';
 import { CustomFieldInput } from '../tickets/CustomFieldInput';
 import { agentsQuery, customFieldsQuery, teamsQuery } from '../tickets/ticketQueries';
+import { TriageCard } from './TriageCard';
 import { useTicketUpdate } from './useTicketUpdate';
 
 const STATUSES: readonly TicketStatus[] = ['new', 'open', 'pending', 'on_hold', 'solved', 'closed'];
@@ -79,6 +80,7 @@ export function TicketSidePanel({ ticket }: { ticket: Ticket }) {
           splitChars={[',', ' ']}
         />
         <CustomFields {...props} />
+        <TriageCard ticketId={ticket.id} />
         <TicketKbViewsCard ticketId={ticket.id} />
       </Stack>
     </Paper>

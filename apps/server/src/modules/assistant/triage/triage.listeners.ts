@@ -1,0 +1,83 @@
+import type { TriageField } from '@switchboard/contracts';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import type { DomainEvent } from '../../../platform/events/outbox.js';
+import type { Platform } from '../../../platform/platform.js';
+import { type TicketRow, type TicketsModule, tickets } from '../../tickets/index.js';
+import { enqueueRetrain } from './triage.jobs.js';
+import { countCorrectionsSince, findModelInfo, findTriageOfTicket, setTriageState } from './triage.repo.js';
+import { currentValue, triageTicket } from './triage-engine.js';
+import { MIN_EXAMPLES } from './triage-model.js';
+import type { TriageModelCache } from './triage-models.js';
+import { effectiveTriageSettings } from './triage-settings.js';
+
+const FIELD_OF: Record<string, TriageField> = { categoryId: 'category', priority: 'priority', teamId: 'team', language: 'language' };
+const OPEN_STATES = new Set(['applied', 'suggested', 'accepted', 'dismissed']);
+
+/**
+ * An agent changed fields triage had set or suggested: a different value is a correction (kept,
+ * and counted towards a retraining), the suggested value itself counts as accepted.
+ */
+async function recordCorrections(p: Platform, event: DomainEvent) {
+  const workspaceId = event.workspaceId as string;
+  const ticketId = event.subjectId as string;
+  const fields = ((event.payload.fields as string[] | undefined) ?? []).map((f) => FIELD_OF[f]).filter((f): f is TriageField => !!f);
+  if (!fields.length) return;
+  const rows = (await findTriageOfTicket(p.db, workspaceId, ticketId)).filter((r) => fields.includes(r.field as TriageField));
+  const [ticket] = await p.db
+    .select()
+    .from(tickets)
+    .where(and(eq(tickets.workspaceId, workspaceId), eq(tickets.id, ticketId)));
+  if (!ticket) return;
+  let corrected = 0;
+  for (const row of rows) {
+    const now = currentValue(ticket as TicketRow, row.field as TriageField);
+    if (now === row.value) {
+      if (row.state === 'suggested' || row.state === 'dismissed')
+        await setTriageState(p.db, ticketId, row.field as TriageField, 'accepted');
+    } else if (OPEN_STATES.has(row.state) || (row.state === 'corrected' && row.correctedValue !== now)) {
+      await setTriageState(p.db, ticketId, row.field as TriageField, 'corrected', now);
+      corrected++;
+    }
+  }
+  if (corrected) await maybeRetrain(p, workspaceId);
+  else if (fields.includes('category') || fields.includes('team')) await maybeBootstrap(p, workspaceId);
+}
+
+async function maybeRetrain(p: Platform, workspaceId: string) {
+  const settings = await effectiveTriageSettings(p.db, workspaceId);
+  const models = await findModelInfo(p.db, workspaceId);
+  const since = models.length ? new Date(Math.min(...models.map((m) => m.trainedAt.getTime()))) : null;
+  if ((await countCorrectionsSince(p.db, workspaceId, since)) >= settings.retrainAfterCorrections) {
+    await p.transaction((tx) => enqueueRetrain(p, tx, { kind: 'bot', workspaceId }, workspaceId));
+  }
+}
+
+/** A field without a model yet gets its first one as soon as enough tickets are labelled. */
+async function maybeBootstrap(p: Platform, workspaceId: string) {
+  const models = await findModelInfo(p.db, workspaceId);
+  const missing = ['category', 'team'].filter((f) => !models.some((m) => m.field === f && m.labels !== null));
+  if (!missing.length) return;
+  const column = missing.includes('category') ? tickets.categoryId : tickets.teamId;
+  const [row] = await p.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(tickets)
+    .where(and(eq(tickets.workspaceId, workspaceId), isNotNull(column)));
+  const known = Math.max(0, ...models.map((m) => m.examples));
+  // Once per batch of new labelled tickets, not once per edit.
+  if ((row?.n ?? 0) >= MIN_EXAMPLES && (row?.n ?? 0) >= known + 10) {
+    await p.transaction((tx) => enqueueRetrain(p, tx, { kind: 'bot', workspaceId }, workspaceId));
+  }
+}
+
+export function registerTriageListeners(p: Platform, ticketsModule: TicketsModule, cache: TriageModelCache) {
+  p.outbox.on('assistant.triage', ['ticket.created'], async (event) => {
+    if (!event.workspaceId || !event.subjectId) return;
+    await triageTicket(p, ticketsModule, cache, event.workspaceId, event.subjectId);
+    await maybeBootstrap(p, event.workspaceId);
+  });
+  p.outbox.on('assistant.triage-corrections', ['ticket.updated'], async (event) => {
+    // The bot's own changes and automation are not corrections; people (and their API tokens) are.
+    if (!event.workspaceId || !event.subjectId || event.actor.kind !== 'agent') return;
+    await recordCorrections(p, event);
+  });
+}
