@@ -34,6 +34,134 @@ CREATE TABLE "bot_decisions" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "bot_flow_runs" (
+	"session_id" uuid NOT NULL,
+	"flow_id" uuid NOT NULL,
+	"workspace_id" uuid NOT NULL,
+	"status" text NOT NULL,
+	"step_id" text NOT NULL,
+	"slots" jsonb NOT NULL,
+	"result" jsonb,
+	"invalid_answers" integer DEFAULT 0 NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "bot_flow_runs_session_id_flow_id_pk" PRIMARY KEY("session_id","flow_id")
+);
+--> statement-breakpoint
+CREATE TABLE "bot_flow_settings" (
+	"workspace_id" uuid PRIMARY KEY NOT NULL,
+	"action_allow_hosts" text[] DEFAULT '{}'::text[] NOT NULL,
+	"handoff_rules_seeded" boolean DEFAULT false NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "bot_flows" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"workspace_id" uuid NOT NULL,
+	"name" text NOT NULL,
+	"enabled" boolean DEFAULT true NOT NULL,
+	"trigger" jsonb NOT NULL,
+	"start" text NOT NULL,
+	"steps" jsonb NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "bot_handoff_rules" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"workspace_id" uuid NOT NULL,
+	"name" text NOT NULL,
+	"enabled" boolean DEFAULT true NOT NULL,
+	"position" integer NOT NULL,
+	"condition" jsonb NOT NULL,
+	"team_id" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "bot_qa_pairs" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"workspace_id" uuid NOT NULL,
+	"locale" text NOT NULL,
+	"questions" text[] NOT NULL,
+	"answer" text NOT NULL,
+	"enabled" boolean DEFAULT true NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "assistant_provider_calls" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"workspace_id" uuid NOT NULL,
+	"purpose" text NOT NULL,
+	"ticket_id" uuid,
+	"session_id" uuid,
+	"model" text NOT NULL,
+	"outcome" text NOT NULL,
+	"http_status" integer,
+	"prompt_tokens" integer DEFAULT 0 NOT NULL,
+	"completion_tokens" integer DEFAULT 0 NOT NULL,
+	"total_tokens" integer DEFAULT 0 NOT NULL,
+	"latency_ms" integer NOT NULL,
+	"masked" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"error" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "assistant_provider_usage" (
+	"workspace_id" uuid NOT NULL,
+	"month" text NOT NULL,
+	"tokens" integer DEFAULT 0 NOT NULL,
+	"calls" integer DEFAULT 0 NOT NULL,
+	"fallbacks" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "assistant_provider_usage_workspace_id_month_pk" PRIMARY KEY("workspace_id","month")
+);
+--> statement-breakpoint
+CREATE TABLE "assistant_providers" (
+	"workspace_id" uuid PRIMARY KEY NOT NULL,
+	"enabled" boolean NOT NULL,
+	"base_url" text NOT NULL,
+	"model" text NOT NULL,
+	"api_key_enc" text,
+	"timeout_ms" integer NOT NULL,
+	"monthly_token_budget" integer,
+	"allow_private_network" boolean DEFAULT false NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "ticket_triage" (
+	"ticket_id" uuid NOT NULL,
+	"workspace_id" uuid NOT NULL,
+	"field" text NOT NULL,
+	"value" text NOT NULL,
+	"confidence" real NOT NULL,
+	"state" text NOT NULL,
+	"corrected_value" text,
+	"corrected_at" timestamp with time zone,
+	"model_version" integer,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "ticket_triage_ticket_id_field_pk" PRIMARY KEY("ticket_id","field")
+);
+--> statement-breakpoint
+CREATE TABLE "triage_models" (
+	"workspace_id" uuid NOT NULL,
+	"field" text NOT NULL,
+	"version" integer NOT NULL,
+	"model" jsonb,
+	"labels" integer,
+	"examples" integer NOT NULL,
+	"trained_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "triage_models_workspace_id_field_pk" PRIMARY KEY("workspace_id","field")
+);
+--> statement-breakpoint
+CREATE TABLE "triage_settings" (
+	"workspace_id" uuid PRIMARY KEY NOT NULL,
+	"enabled" boolean NOT NULL,
+	"thresholds" jsonb NOT NULL,
+	"retrain_after_corrections" integer NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "channels" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"workspace_id" uuid NOT NULL,
@@ -224,9 +352,22 @@ CREATE TABLE "notifications" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "tickets" ADD COLUMN "conversation_vector" "tsvector";--> statement-breakpoint
 ALTER TABLE "assistant_settings" ADD CONSTRAINT "assistant_settings_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "bot_conversations" ADD CONSTRAINT "bot_conversations_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "bot_decisions" ADD CONSTRAINT "bot_decisions_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "bot_flow_runs" ADD CONSTRAINT "bot_flow_runs_flow_id_bot_flows_id_fk" FOREIGN KEY ("flow_id") REFERENCES "public"."bot_flows"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "bot_flow_runs" ADD CONSTRAINT "bot_flow_runs_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "bot_flow_settings" ADD CONSTRAINT "bot_flow_settings_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "bot_flows" ADD CONSTRAINT "bot_flows_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "bot_handoff_rules" ADD CONSTRAINT "bot_handoff_rules_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "bot_qa_pairs" ADD CONSTRAINT "bot_qa_pairs_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "assistant_provider_calls" ADD CONSTRAINT "assistant_provider_calls_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "assistant_provider_usage" ADD CONSTRAINT "assistant_provider_usage_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "assistant_providers" ADD CONSTRAINT "assistant_providers_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ticket_triage" ADD CONSTRAINT "ticket_triage_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "triage_models" ADD CONSTRAINT "triage_models_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "triage_settings" ADD CONSTRAINT "triage_settings_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "channels" ADD CONSTRAINT "channels_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "chat_sessions" ADD CONSTRAINT "chat_sessions_channel_id_channels_id_fk" FOREIGN KEY ("channel_id") REFERENCES "public"."channels"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "chat_sessions" ADD CONSTRAINT "chat_sessions_ticket_id_tickets_id_fk" FOREIGN KEY ("ticket_id") REFERENCES "public"."tickets"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -258,6 +399,13 @@ ALTER TABLE "notifications" ADD CONSTRAINT "notifications_workspace_id_workspace
 ALTER TABLE "notifications" ADD CONSTRAINT "notifications_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "bot_conversations_ticket" ON "bot_conversations" USING btree ("workspace_id","ticket_id");--> statement-breakpoint
 CREATE INDEX "bot_decisions_ticket" ON "bot_decisions" USING btree ("workspace_id","ticket_id","created_at");--> statement-breakpoint
+CREATE INDEX "bot_flow_runs_ws" ON "bot_flow_runs" USING btree ("workspace_id","session_id");--> statement-breakpoint
+CREATE INDEX "bot_flows_ws" ON "bot_flows" USING btree ("workspace_id");--> statement-breakpoint
+CREATE INDEX "bot_handoff_rules_ws" ON "bot_handoff_rules" USING btree ("workspace_id","position");--> statement-breakpoint
+CREATE INDEX "bot_qa_pairs_ws" ON "bot_qa_pairs" USING btree ("workspace_id");--> statement-breakpoint
+CREATE INDEX "assistant_provider_calls_ws" ON "assistant_provider_calls" USING btree ("workspace_id","created_at");--> statement-breakpoint
+CREATE INDEX "assistant_provider_calls_ticket" ON "assistant_provider_calls" USING btree ("ticket_id");--> statement-breakpoint
+CREATE INDEX "ticket_triage_ws_corrected" ON "ticket_triage" USING btree ("workspace_id","corrected_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "channels_public_key" ON "channels" USING btree ("public_key");--> statement-breakpoint
 CREATE INDEX "channels_ws_kind" ON "channels" USING btree ("workspace_id","kind");--> statement-breakpoint
 CREATE UNIQUE INDEX "chat_sessions_ticket" ON "chat_sessions" USING btree ("ticket_id");--> statement-breakpoint
@@ -288,5 +436,28 @@ CREATE INDEX "kb_views_visitor" ON "kb_views" USING btree ("workspace_id","visit
 CREATE INDEX "kb_views_time" ON "kb_views" USING btree ("workspace_id","created_at");--> statement-breakpoint
 CREATE INDEX "notifications_user_created" ON "notifications" USING btree ("user_id","created_at","id");--> statement-breakpoint
 CREATE INDEX "notifications_user_unread" ON "notifications" USING btree ("user_id","created_at") WHERE read_at is null;--> statement-breakpoint
--- Ticket numbers join the ticket's own search vector, so "42" or "#42" finds ticket 42.
-UPDATE "tickets" SET "search_vector" = to_tsvector('simple', "number"::text) || coalesce("search_vector", ''::tsvector);
+CREATE INDEX "tickets_conversation_search" ON "tickets" USING gin ("conversation_vector");--> statement-breakpoint
+-- Hand-written (keep when squashing): ticket numbers join the ticket's own search vector, so "42"
+-- or "#42" finds ticket 42. Runs before the conversation backfill below, which starts from it.
+UPDATE "tickets" SET "search_vector" = to_tsvector('simple', "number"::text) || coalesce("search_vector", ''::tsvector);--> statement-breakpoint
+-- Hand-written (keep when squashing): the conversation vector's append rule and its backfill.
+-- acc || add, unless that could pass tsvector's 1 MB limit: then both without positions (words
+-- still match, phrases no longer), and when even that is too big, acc unchanged. Sizes are taken
+-- of uncompressed copies (`|| ''`): pg_column_size of a stored value is its compressed size.
+CREATE OR REPLACE FUNCTION conversation_append(acc tsvector, add tsvector) RETURNS tsvector
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT CASE
+    WHEN pg_column_size(x.a) + pg_column_size(x.b) < 1000000 THEN x.a || x.b
+    WHEN pg_column_size(strip(x.a)) + pg_column_size(strip(x.b)) < 1000000 THEN strip(x.a) || strip(x.b)
+    ELSE x.a
+  END
+  FROM (SELECT coalesce(acc, '') || ''::tsvector AS a, coalesce(add, '') || ''::tsvector AS b) x
+$$;--> statement-breakpoint
+CREATE OR REPLACE AGGREGATE conversation_agg(tsvector) (SFUNC = conversation_append, STYPE = tsvector, INITCOND = '');--> statement-breakpoint
+-- The ticket's own words (A), then every message's document (D) in conversation order.
+UPDATE "tickets" t SET "conversation_vector" = (
+  SELECT conversation_agg(p.v ORDER BY p.k) FROM (
+    SELECT 0 AS k, setweight(coalesce(t.search_vector, ''), 'A') AS v
+    UNION ALL
+    SELECT m.seq, setweight(m.search_vector, 'D') FROM "messages" m WHERE m.ticket_id = t.id AND m.search_vector IS NOT NULL
+  ) p);

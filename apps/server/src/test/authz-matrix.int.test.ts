@@ -884,6 +884,7 @@ const ROUTES: Row[] = [
     [
       ['POST', 'visitors/refresh', 200, undefined],
       ['GET', 'conversations', 200, undefined],
+      ['GET', 'history', 200, undefined],
       ['POST', 'conversations', 201, { message: { clientId: 'm1', text: 'Hello' } }],
     ] as const
   ).map(
@@ -932,6 +933,17 @@ const ROUTES: Row[] = [
       },
     }),
   ),
+  {
+    method: 'GET',
+    path: '/api/v1/widget/:publicKey/history/:sessionId',
+    needs: 'public',
+    ok: { status: 200 },
+    request: async () => {
+      const v = await widgetVisitor();
+      const started = await new Client(app).post(`${v.base}/conversations`, { message: { clientId: 'm1', text: 'Hi' } }, v.headers);
+      return { url: `${v.base}/history/${started.json().session.id}`, headers: v.headers };
+    },
+  },
   // chat module: visitor attachments (the visitor token authorizes, whoever else is signed in)
   {
     method: 'POST',
@@ -1416,6 +1428,162 @@ ROUTES.push(
   },
 );
 // ---- end assistant ----
+
+// ---- assistant flows, Q&A, handoff rules (admin.settings) ----
+const assistantFlowBody = () => ({
+  name: fresh('flow'),
+  trigger: { keywords: ['order status'] },
+  start: 'ask',
+  steps: [
+    { id: 'ask', type: 'ask', slot: 'email', prompt: 'Email?', validate: { entity: 'email' }, next: 'done' },
+    { id: 'done', type: 'answer', text: 'Thanks {{slots.email}}' },
+  ],
+});
+const assistantQaBody = () => ({ locale: 'en', questions: [fresh('question')], answer: 'An answer' });
+const assistantRuleBody = () => ({ name: fresh('rule'), condition: { kind: 'failed_turns', count: 3 } });
+const assistantCrud = [
+  ['qa', assistantQaBody],
+  ['flows', assistantFlowBody],
+  ['handoff-rules', assistantRuleBody],
+] as const;
+const assistantFixture = async (kind: string, body: () => object) => {
+  const res = await admin.post(`/api/v1/assistant/${kind}`, body());
+  expect(res.statusCode, res.body).toBe(201);
+  return `/api/v1/assistant/${kind}/${res.json().id}`;
+};
+ROUTES.push(
+  ...assistantCrud.flatMap(([kind, body]): Row[] => [
+    { method: 'GET', path: `/api/v1/assistant/${kind}`, needs: 'admin.settings', ok: { status: 200 } },
+    { method: 'POST', path: `/api/v1/assistant/${kind}`, needs: 'admin.settings', ok: { status: 201 }, request: () => ({ body: body() }) },
+    {
+      method: 'GET',
+      path: `/api/v1/assistant/${kind}/:id`,
+      needs: 'admin.settings',
+      ok: { status: 200 },
+      request: async () => ({ url: await assistantFixture(kind, body) }),
+    },
+    {
+      method: 'PUT',
+      path: `/api/v1/assistant/${kind}/:id`,
+      needs: 'admin.settings',
+      ok: { status: 200 },
+      request: async () => ({ url: await assistantFixture(kind, body), body: body() }),
+    },
+    {
+      method: 'DELETE',
+      path: `/api/v1/assistant/${kind}/:id`,
+      needs: 'admin.settings',
+      ok: { status: 204 },
+      request: async () => ({ url: await assistantFixture(kind, body) }),
+    },
+  ]),
+  { method: 'GET', path: '/api/v1/assistant/flow-settings', needs: 'admin.settings', ok: { status: 200 } },
+  {
+    method: 'PUT',
+    path: '/api/v1/assistant/flow-settings',
+    needs: 'admin.settings',
+    ok: { status: 200 },
+    request: () => ({ body: { actionAllowHosts: [] } }),
+  },
+);
+// ---- end assistant flows ----
+
+// ---- assistant: model provider (admin.settings; drafts ticket.reply; translation ticket.read) ----
+/** Disabled and pointing at a closed local port: drafts are offline, translation 409, the test call fails fast. */
+const providerBody = {
+  enabled: false,
+  baseUrl: 'http://127.0.0.1:1/v1',
+  model: 'matrix-model',
+  apiKey: 'sk-matrix',
+  timeoutMs: 2000,
+  monthlyTokenBudget: null,
+  allowPrivateNetwork: true,
+};
+async function firstMessageOf(ticketId: string): Promise<string> {
+  const res = await admin.get(`/api/v1/tickets/${ticketId}/messages`);
+  return (res.json().items as Array<{ id: string; kind: string }>).find((m) => m.kind === 'reply')?.id ?? uuidv7();
+}
+ROUTES.push(
+  { method: 'GET', path: '/api/v1/assistant/provider', needs: 'admin.settings', ok: { status: 200 } },
+  {
+    method: 'PUT',
+    path: '/api/v1/assistant/provider',
+    needs: 'admin.settings',
+    ok: { status: 200 },
+    request: () => ({ body: providerBody }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/assistant/provider/test',
+    needs: 'admin.settings',
+    ok: { status: 503, code: 'assistant.provider_failed' },
+    request: async () => {
+      expect((await admin.request('PUT', '/api/v1/assistant/provider', providerBody)).statusCode).toBe(200);
+      return {};
+    },
+  },
+  { method: 'GET', path: '/api/v1/assistant/provider/calls', needs: 'admin.settings', ok: { status: 200 } },
+  {
+    method: 'POST',
+    path: '/api/v1/tickets/:id/assistant/draft-reply',
+    needs: 'ticket.reply',
+    ok: { status: 200 },
+    request: async (c) => ({ url: `/api/v1/tickets/${c.user ? await ticketFor(c) : uuidv7()}/assistant/draft-reply` }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/tickets/:id/assistant/translate',
+    needs: 'ticket.read',
+    ok: { status: 409, code: 'assistant.provider_unavailable' },
+    request: async (c) => {
+      const id = c.user ? await ticketFor(c) : uuidv7();
+      return {
+        url: `/api/v1/tickets/${id}/assistant/translate`,
+        body: { messageId: c.user ? await firstMessageOf(id) : uuidv7(), targetLocale: 'en' },
+      };
+    },
+  },
+);
+// ---- end assistant: model provider ----
+
+// ---- assistant: auto-triage (suggestions for staff who may read the ticket; settings admin.settings) ----
+const triageSettingsBody = {
+  enabled: true,
+  thresholds: { category: 0.85, priority: 0.85, team: 0.85, language: 0.85 },
+  retrainAfterCorrections: 20,
+};
+ROUTES.push(
+  {
+    method: 'GET',
+    path: '/api/v1/tickets/:id/triage',
+    needs: 'ticket.read',
+    ok: { status: 200 },
+    request: async (c) => ({ url: `/api/v1/tickets/${c.user ? await ticketFor(c) : uuidv7()}/triage` }),
+  },
+  ...(['accept', 'dismiss'] as const).map(
+    (action): Row => ({
+      method: 'POST',
+      path: `/api/v1/tickets/:id/triage/${action}`,
+      needs: 'ticket.update',
+      // The matrix workspace has no category history, so there is never a category suggestion.
+      ok: { status: 409, code: 'triage.no_suggestion' },
+      request: async (c) => ({
+        url: `/api/v1/tickets/${c.user ? await ticketFor(c) : uuidv7()}/triage/${action}`,
+        body: { field: 'category' },
+      }),
+    }),
+  ),
+  { method: 'GET', path: '/api/v1/assistant/triage-settings', needs: 'admin.settings', ok: { status: 200 } },
+  {
+    method: 'PUT',
+    path: '/api/v1/assistant/triage-settings',
+    needs: 'admin.settings',
+    ok: { status: 200 },
+    request: () => ({ body: triageSettingsBody }),
+  },
+  { method: 'POST', path: '/api/v1/assistant/triage/retrain', needs: 'admin.settings', ok: { status: 202 } },
+);
+// ---- end assistant: auto-triage ----
 
 const key = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
 const toOpenApi = (path: string) => path.replace(/:(\w+)/g, '{$1}');

@@ -433,6 +433,21 @@ ID_ROUTES.push(
     code: 'kb_feedback.not_found',
   },
   { method: 'GET', path: '/api/v1/tickets/:id/kb-views', ids: () => b.ticketIds, bodies: [undefined], code: 'ticket.not_found' },
+  { method: 'GET', path: '/api/v1/tickets/:id/triage', ids: () => b.ticketIds, bodies: [undefined], code: 'ticket.not_found' },
+  {
+    method: 'POST',
+    path: '/api/v1/tickets/:id/triage/accept',
+    ids: () => b.ticketIds,
+    bodies: [{ field: 'category' }],
+    code: 'ticket.not_found',
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/tickets/:id/triage/dismiss',
+    ids: () => b.ticketIds,
+    bodies: [{ field: 'category' }],
+    code: 'ticket.not_found',
+  },
 );
 // ---- end helpcenter ----
 
@@ -495,6 +510,59 @@ ID_ROUTES.push(
   kbArticleRoute('POST', '/versions/:version/restore'),
 );
 // ---- end kb (authoring) ----
+
+// ---- assistant flows, Q&A, handoff rules ----
+const assistantB = { flowId: '', qaId: '', ruleId: '' };
+const assistantFlowBody = {
+  name: 'B flow',
+  trigger: { keywords: ['b order'] },
+  start: 'done',
+  steps: [{ id: 'done', type: 'answer', text: 'B only' }],
+};
+const assistantQaBody = { locale: 'en', questions: ['B question'], answer: 'B answer' };
+const assistantRuleBody = { name: 'B rule', condition: { kind: 'failed_turns', count: 3 } };
+beforeAll(async () => {
+  const post = async (url: string, body: unknown) => {
+    const res = await bAdminClient.post(url, body);
+    expect(res.statusCode, `${url} ${res.body}`).toBe(201);
+    return res.json().id as string;
+  };
+  assistantB.flowId = await post('/api/v1/assistant/flows', assistantFlowBody);
+  assistantB.qaId = await post('/api/v1/assistant/qa', assistantQaBody);
+  assistantB.ruleId = await post('/api/v1/assistant/handoff-rules', assistantRuleBody);
+});
+for (const [kind, key, body, code] of [
+  ['flows', 'flowId', assistantFlowBody, 'assistant_flow.not_found'],
+  ['qa', 'qaId', assistantQaBody, 'assistant_qa.not_found'],
+  ['handoff-rules', 'ruleId', assistantRuleBody, 'assistant_handoff_rule.not_found'],
+] as const) {
+  for (const [method, bodies] of [
+    ['GET', [undefined]],
+    ['PUT', [body]],
+    ['DELETE', [undefined]],
+  ] as const)
+    ID_ROUTES.push({ method, path: `/api/v1/assistant/${kind}/:id`, ids: () => [assistantB[key]], bodies: [...bodies], code });
+}
+// ---- end assistant flows ----
+
+// ---- assistant: model provider (drafts and translation act on B's tickets: 404 before anything else) ----
+ID_ROUTES.push(
+  {
+    method: 'POST',
+    path: '/api/v1/tickets/:id/assistant/draft-reply',
+    ids: () => b.ticketIds,
+    bodies: [undefined],
+    code: 'ticket.not_found',
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/tickets/:id/assistant/translate',
+    ids: () => b.ticketIds,
+    bodies: () => [{ messageId: uuidv7(), targetLocale: 'en' }],
+    code: 'ticket.not_found',
+  },
+);
+// ---- end assistant: model provider ----
 
 async function documentedRoutes(): Promise<{ method: string; path: string }[]> {
   const spec = (await app.server.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, object> };
