@@ -530,6 +530,8 @@ beforeAll(async () => {
   assistantB.flowId = await post('/api/v1/assistant/flows', assistantFlowBody);
   assistantB.qaId = await post('/api/v1/assistant/qa', assistantQaBody);
   assistantB.ruleId = await post('/api/v1/assistant/handoff-rules', assistantRuleBody);
+  // Creating them wrote B's audit log after the first snapshot: compare against B as it is now.
+  before = await snapshotOfB();
 });
 for (const [kind, key, body, code] of [
   ['flows', 'flowId', assistantFlowBody, 'assistant_flow.not_found'],

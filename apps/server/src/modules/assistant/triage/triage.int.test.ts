@@ -1,6 +1,8 @@
+import { sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createWorkspace, signedIn, startApp, type TestApp, waitFor } from '../../../test/harness.js';
+import { TRIAGE_RETRAIN_JOB } from './triage.jobs.js';
 
 /**
  * Auto-triage through HTTP: history → retrain job → a new ticket's suggestions, applied by the bot
@@ -79,6 +81,25 @@ async function models(client: Client): Promise<Model[]> {
   return ok(await client.get('/api/v1/assistant/triage-settings')).models;
 }
 
+/**
+ * Waits until no retraining is waiting or running for any workspace, so that the model version
+ * read next is the latest (an earlier test's retrain finishing later would otherwise look like
+ * the one being waited for).
+ */
+async function retrainsIdle() {
+  await app.settle(); // jobs reach pg-boss through the outbox
+  await waitFor(
+    async () => {
+      const res = (await app.platform.db.execute(
+        sql`select count(*)::int as n from pgboss.job where name = ${TRIAGE_RETRAIN_JOB} and state in ('created', 'retry', 'active')`,
+      )) as unknown as { rows: Array<{ n: number }> };
+      return res.rows[0]?.n === 0 ? true : null;
+    },
+    60_000,
+    200,
+  );
+}
+
 /** Queues a retrain and waits for the job to store a newer category model. */
 async function retrain(client: Client) {
   const before = (await models(client)).find((m) => m.field === 'category')?.version ?? 0;
@@ -90,7 +111,7 @@ async function putSettings(client: Client, thresholds: Partial<Record<string, nu
   return ok(
     await client.request('PUT', '/api/v1/assistant/triage-settings', {
       enabled: true,
-      thresholds: { category: 0.85, priority: 0.85, team: 0.85, language: 0.85, ...thresholds },
+      thresholds: { category: 0.85, priority: 1, team: 0.85, language: 1, ...thresholds },
       retrainAfterCorrections,
     }),
   );
@@ -194,6 +215,7 @@ describe('auto-triage of new tickets', { timeout: 180_000 }, () => {
     const text = 'zorblax invoice charge question';
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) ids.push(await customerTicket(customer, 'zorblax', text));
+    await retrainsIdle();
     const before = field(await triageOf(agent, ids[0] as string), 'category');
     expect(before?.state).toBe('suggested');
     expect(before?.value).not.toBe(cat.shipping);
