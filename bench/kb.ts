@@ -171,12 +171,7 @@ const SEARCHES: [string, string[]][] = [
 const SUGGESTS = ['ref', 'Where', 'pack', '退', '订单', 'Tra'].map((q) => `q=${encodeURIComponent(q)}`);
 
 /** Sequential requests; time to first byte (fetch resolves once the headers are in), then the body is read. */
-async function measure(
-  urls: string[],
-  samples: number,
-  check: (status: number, body: string) => boolean,
-  warmup = Math.min(20, samples),
-) {
+async function measure(urls: string[], samples: number, check: (status: number, body: string) => boolean, warmup = Math.min(20, samples)) {
   const times: number[] = [];
   let errors = 0;
   let empty = 0;
