@@ -124,6 +124,8 @@ test('a forgotten password is reset from the emailed link', async ({ page }) => 
   await expect(page.getByRole('heading', { name: 'Password changed' })).toBeVisible();
 
   await signIn(page, email, 'a fresh password 42');
+  // Signed in once the inbox shows; then the session cookie says who this is.
+  await expectInbox(page);
   const me = (await (await page.request.get('/api/v1/me')).json()) as { email: string; name: string };
   expect(me.email).toBe(email);
   await expectInbox(page, me.name);

@@ -38,7 +38,9 @@ export function KbRichEditor(props: KbRichEditorProps) {
   });
 
   useEffect(() => {
-    editor?.setOptions({
+    // An editor torn down by a re-render has no schema left: leave it alone.
+    if (!editor || editor.isDestroyed) return;
+    editor.setOptions({
       editorProps: { ...editor.options.editorProps, attributes: editorAttributes(props.label, props.error ? errorId : null) },
     });
   }, [editor, props.label, props.error, errorId]);
@@ -46,7 +48,7 @@ export function KbRichEditor(props: KbRichEditorProps) {
   // New content from outside (a reload after a conflict, a restored version) replaces the text.
   // biome-ignore lint/correctness/useExhaustiveDependencies: only a new resetKey means new content.
   useEffect(() => {
-    if (editor && editor.getHTML() !== latest.current.initialHtml)
+    if (editor && !editor.isDestroyed && editor.getHTML() !== latest.current.initialHtml)
       editor.commands.setContent(latest.current.initialHtml, { emitUpdate: false });
   }, [editor, props.resetKey]);
 
