@@ -884,7 +884,6 @@ const ROUTES: Row[] = [
     [
       ['POST', 'visitors/refresh', 200, undefined],
       ['GET', 'conversations', 200, undefined],
-      ['GET', 'history', 200, undefined],
       ['POST', 'conversations', 201, { message: { clientId: 'm1', text: 'Hello' } }],
     ] as const
   ).map(
@@ -933,17 +932,6 @@ const ROUTES: Row[] = [
       },
     }),
   ),
-  {
-    method: 'GET',
-    path: '/api/v1/widget/:publicKey/history/:sessionId',
-    needs: 'public',
-    ok: { status: 200 },
-    request: async () => {
-      const v = await widgetVisitor();
-      const started = await new Client(app).post(`${v.base}/conversations`, { message: { clientId: 'm1', text: 'Hi' } }, v.headers);
-      return { url: `${v.base}/history/${started.json().session.id}`, headers: v.headers };
-    },
-  },
   // chat module: visitor attachments (the visitor token authorizes, whoever else is signed in)
   {
     method: 'POST',
@@ -1584,6 +1572,16 @@ ROUTES.push(
   { method: 'POST', path: '/api/v1/assistant/triage/retrain', needs: 'admin.settings', ok: { status: 202 } },
 );
 // ---- end assistant: auto-triage ----
+
+// ---- assistant: agent assist (staff who may read the ticket) ----
+ROUTES.push({
+  method: 'GET',
+  path: '/api/v1/tickets/:id/assist',
+  needs: 'ticket.read',
+  ok: { status: 200 },
+  request: async (c) => ({ url: `/api/v1/tickets/${c.user ? await ticketFor(c) : uuidv7()}/assist` }),
+});
+// ---- end assistant: agent assist ----
 
 const key = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
 const toOpenApi = (path: string) => path.replace(/:(\w+)/g, '{$1}');

@@ -195,13 +195,16 @@ describe('chat frame', () => {
     const stored = new Map([['sb.visitor.pk', JSON.stringify({ token: 'vt', expiresAt: new Date(Date.now() + 3600_000).toISOString() })]]);
     const storage = { getItem: (k: string) => stored.get(k) ?? null, setItem: () => {}, removeItem: () => {} } as unknown as Storage;
     const earlier = {
-      id: SESSION_ID,
-      ticketNumber: 7,
-      state: 'ended' as const,
-      agentName: 'Ada',
+      ...session({
+        ticketNumber: 7,
+        state: 'ended',
+        queuePosition: null,
+        estimatedWaitSeconds: null,
+        agent: { name: 'Ada', avatarUrl: null },
+        startedAt: '2026-05-01T10:00:00.000Z',
+        endedAt: '2026-05-01T10:20:00.000Z',
+      }),
       preview: 'Where is order SO-1111?',
-      startedAt: '2026-05-01T10:00:00.000Z',
-      endedAt: '2026-05-01T10:20:00.000Z',
     };
     const line = (seq: number, kind: 'visitor' | 'agent', text: string) => ({
       id: `00000000-0000-7000-8000-00000000010${seq}`,
@@ -218,12 +221,12 @@ describe('chat frame', () => {
     const read: string[] = [];
     mount(
       {
-        conversations: async () => ({ items: [] }),
-        history: async () => ({ items: [earlier] }),
-        transcriptOf: async (id: string, afterSeq: number) => {
+        // The newest conversation is resumed on load (ended: read-only), and listed in the history.
+        conversations: async () => ({ items: [earlier] }),
+        sync: async (id: string, afterSeq: number) => {
           read.push(`${id}@${afterSeq}`);
           return {
-            conversation: earlier,
+            session: earlier,
             messages: [line(1, 'visitor', 'Where is order SO-1111?'), line(2, 'agent', 'It ships tomorrow.')],
             lastSeq: 3,
             hasMore: false,
@@ -239,7 +242,8 @@ describe('chat frame', () => {
     await screen.findByText('It ships tomorrow.');
     expect(screen.getByRole('heading', { name: 'Conversation #7' })).toBeTruthy();
     expect(screen.queryByLabelText('Message')).toBeNull();
-    expect(read).toEqual([`${SESSION_ID}@0`]);
+    // Once when the ended conversation was resumed on load, once to read it from the list.
+    expect(read).toEqual([`${SESSION_ID}@0`, `${SESSION_ID}@0`]);
 
     fireEvent.click(screen.getByRole('button', { name: /All conversations/ }));
     fireEvent.click(await screen.findByRole('button', { name: 'Start a new conversation' }));

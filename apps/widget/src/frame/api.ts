@@ -31,39 +31,21 @@ export interface StartChatBody {
 }
 export type { PreChatField };
 
-/** One of the visitor's conversations (GET .../history). */
-export interface HistoryItem {
-  id: string;
-  ticketNumber: number;
-  state: ChatSession['state'];
-  agentName: string | null;
-  preview: string | null;
-  startedAt: string;
-  endedAt: string | null;
-}
-
-/** A read-only transcript page (GET .../history/:id): public replies only. */
-export interface HistoryTranscript {
-  conversation: HistoryItem;
-  messages: ChatMessage[];
-  lastSeq: number;
-  hasMore: boolean;
-}
+/** One of the visitor's conversations (GET .../conversations): its first public message as preview. */
+export type HistoryItem = ChatSession & { preview: string | null };
 
 export interface WidgetApi {
   config(): Promise<WidgetConfig>;
   createVisitor(body: { visitorToken?: string; identify?: Identify; locale?: string }): Promise<VisitorSession>;
   refreshVisitor(): Promise<VisitorSession>;
   identify(body: Identify): Promise<VisitorSession>;
-  conversations(): Promise<{ items: Array<ChatSession & { preview: string | null }> }>;
+  conversations(): Promise<{ items: HistoryItem[] }>;
   start(body: StartChatBody): Promise<{ session: ChatSession; messages: ChatSyncResult['messages'] }>;
   sync(sessionId: string, afterSeq: number): Promise<ChatSyncResult>;
   end(sessionId: string): Promise<ChatSession>;
   leaveMessage(sessionId: string, body: { email: string; name?: string; text?: string }): Promise<ChatSession>;
   rate(sessionId: string, body: { rating: number; comment?: string }): Promise<unknown>;
   transcript(sessionId: string, body: { email: string }): Promise<unknown>;
-  history(): Promise<{ items: HistoryItem[] }>;
-  transcriptOf(sessionId: string, afterSeq: number): Promise<HistoryTranscript>;
   upload(file: File): Promise<ChatAttachment>;
   download(url: string): Promise<Blob>;
 }
@@ -121,8 +103,6 @@ export function createWidgetApi(publicKey: string, token: () => string | null, e
     leaveMessage: (id, body) => json('POST', `/conversations/${id}/leave-message`, body),
     rate: (id, body) => json('POST', `/conversations/${id}/rating`, body),
     transcript: (id, body) => json('POST', `/conversations/${id}/transcript`, body),
-    history: () => json('GET', '/history'),
-    transcriptOf: (id, afterSeq) => json('GET', `/history/${id}?afterSeq=${afterSeq}`),
     upload(file) {
       const form = new FormData();
       form.append('file', file, file.name);

@@ -2,7 +2,7 @@ import type { ChatMessage } from '@switchboard/contracts';
 import type { HistoryItem } from './api.js';
 import type { ChatController } from './controller.js';
 
-/** Pages read at most for one transcript (500 rows each on the server). */
+/** Pages read at most for one transcript (200 rows each on the server). */
 const MAX_PAGES = 20;
 
 /** Conversation history for returning visitors: the list of their conversations and read-only transcripts. */
@@ -14,7 +14,7 @@ export function historyActions(ctl: ChatController) {
       ctl.store.set({ history: { items: null, reading: null }, error: null });
       try {
         await ctl.visitor.ensure(ctl.store.get().locale);
-        const { items } = await ctl.api.history();
+        const { items } = await ctl.api.conversations();
         if (view()) ctl.store.set({ history: { items, reading: null } });
       } catch (err) {
         ctl.store.set({ history: null });
@@ -29,7 +29,7 @@ export function historyActions(ctl: ChatController) {
         const messages: ChatMessage[] = [];
         let afterSeq = 0;
         for (let page = 0; page < MAX_PAGES; page++) {
-          const res = await ctl.api.transcriptOf(item.id, afterSeq);
+          const res = await ctl.api.sync(item.id, afterSeq);
           messages.push(...res.messages);
           if (!res.hasMore || res.lastSeq <= afterSeq) break;
           afterSeq = res.lastSeq;

@@ -18,7 +18,6 @@ import { visitorsService } from './visitors.service.js';
 import { widgetRoutes } from './widget.routes.js';
 import { widgetAttachmentsRoutes } from './widget-attachments.routes.js';
 import { widgetAuth } from './widget-auth.js';
-import { widgetHistoryRoutes } from './widget-history.routes.js';
 import { registerWidgetStatic } from './widget-static.js';
 
 export type { BotReply, BotSeat, BotTurn } from './bot-seat.js';
@@ -39,7 +38,6 @@ export async function registerChat(app: FastifyInstance, p: Platform, tickets: T
   await app.register(widgetRoutes({ core, visitors, conversations, messaging }));
   await app.register(widgetAttachmentsRoutes(p.config.ATTACHMENT_MAX_BYTES, widgetAuth(core, visitors), chatAttachmentsService(core)));
   await app.register(chatsRoutes(core, agents, messaging));
-  await app.register(widgetHistoryRoutes(core, widgetAuth(core, visitors)));
   return {
     /** Register a workspace's automated responder (the AI assistant); none = straight to the queue. */
     bots: core.bots,

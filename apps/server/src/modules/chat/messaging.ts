@@ -48,6 +48,20 @@ async function fileNames(db: DbOrTx, workspaceId: string, ids: string[]): Promis
 }
 
 /** Everything the visitor may see after `afterSeq`; `lastSeq` covers hidden notes too, so cursors never stall. */
+/** Rows read to find a conversation's first public message (a list's preview). */
+const PREVIEW_SCAN = 20;
+
+/**
+ * The first public message of a conversation, shortened: what a list of the visitor's chats shows.
+ * Through the visitor presenter, which drops notes and events, so a preview can never leak one.
+ */
+export async function firstPublicText(core: ChatCore, s: SessionRow): Promise<string | null> {
+  const first = (await findMessagesAfter(core.p.db, s.ticketId, 0, PREVIEW_SCAN))
+    .map((m) => presentChatMessage(m, s.id, new Map(), null))
+    .find((m) => m !== null && m.text !== '');
+  return first ? first.text.slice(0, 140) : null;
+}
+
 export async function syncMessages(core: ChatCore, s: SessionRow, afterSeq: number, max: number) {
   const rows = await findMessagesAfter(core.p.db, s.ticketId, afterSeq, max);
   const names = await findUserNames(

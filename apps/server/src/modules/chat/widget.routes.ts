@@ -23,7 +23,7 @@ import { findSessionsOfVisitor } from './chat.repo.js';
 import type { ConversationsService } from './conversations.service.js';
 import { visitorView } from './conversations.service.js';
 import type { MessagingService } from './messaging.js';
-import { syncMessages } from './messaging.js';
+import { firstPublicText } from './messaging.js';
 import type { VisitorsService } from './visitors.service.js';
 import { widgetAuth } from './widget-auth.js';
 import { widgetConfig } from './widget-config.js';
@@ -103,10 +103,7 @@ export function widgetRoutes(d: WidgetDeps): FastifyPluginAsyncZod {
         const { channel, actor } = await actorFor(req, reply, req.params.publicKey);
         const rows = await findSessionsOfVisitor(core.p.db, actor.workspaceId, channel.id, actor.userId);
         const items = await Promise.all(
-          rows.map(async (s) => {
-            const last = (await syncMessages(core, s, 0, 500)).messages.at(-1);
-            return { ...(await visitorView(core, s, channel)), preview: last ? last.text.slice(0, 140) : null };
-          }),
+          rows.map(async (s) => ({ ...(await visitorView(core, s, channel)), preview: await firstPublicText(core, s) })),
         );
         return { items };
       },

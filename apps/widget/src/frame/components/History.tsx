@@ -17,7 +17,7 @@ function Row({ item }: { item: HistoryItem }): JSX.Element {
         <span class="hist-preview">{item.preview || t('history.transcript', { number: item.ticketNumber })}</span>
         <span class="meta">
           {day(item.startedAt, view.locale)}
-          {item.agentName ? ` · ${t('history.with', { name: item.agentName })}` : ''}
+          {item.agent ? ` · ${t('history.with', { name: item.agent.name })}` : ''}
           {` · ${t(item.state === 'ended' ? 'history.ended' : 'history.live')}`}
         </span>
       </button>

@@ -16,7 +16,7 @@ interface HistoryItem {
   id: string;
   ticketNumber: number;
   state: string;
-  agentName: string | null;
+  agent: { name: string } | null;
   preview: string | null;
   endedAt: string | null;
 }
@@ -56,18 +56,18 @@ describe('conversation history for returning visitors', () => {
       const newer = await answeredChat(c, key, v.visitorToken, agent.client, 'Can I change my address?');
       await app.settle();
 
-      const list = await c.get(`/api/v1/widget/${key}/history`, vt(v.visitorToken));
+      const list = await c.get(`/api/v1/widget/${key}/conversations`, vt(v.visitorToken));
       expect(list.statusCode, list.body).toBe(200);
       const items = list.json().items as HistoryItem[];
       expect(items.map((i) => i.id)).toEqual([newer, older]);
-      expect(items[1]).toMatchObject({ state: 'ended', preview: 'Where is order SO-1111?', agentName: agent.user.name });
+      expect(items[1]).toMatchObject({ state: 'ended', preview: 'Where is order SO-1111?', agent: { name: agent.user.name } });
       expect(items[1]?.endedAt).not.toBeNull();
       expect(list.body).not.toContain('SECRET-NOTE');
 
-      const transcript = await c.get(`/api/v1/widget/${key}/history/${older}`, vt(v.visitorToken));
+      const transcript = await c.get(`/api/v1/widget/${key}/conversations/${older}/messages`, vt(v.visitorToken));
       expect(transcript.statusCode, transcript.body).toBe(200);
       const body = transcript.json();
-      expect(body.conversation).toMatchObject({ id: older, state: 'ended' });
+      expect(body.session).toMatchObject({ id: older, state: 'ended' });
       expect(body.messages.map((m: { text: string }) => m.text)).toEqual(['Where is order SO-1111?', 'Answer to: Where is order SO-1111?']);
       expect(body.messages.map((m: { author: { kind: string } }) => m.author.kind)).toEqual(['visitor', 'agent']);
       expect(body.hasMore).toBe(false);
@@ -86,16 +86,16 @@ describe('conversation history for returning visitors', () => {
       const theirs = await kit.visitor(new Client(app), key);
       const sessionId = await answeredChat(c, key, mine.visitorToken, agent.client, 'My private question');
 
-      const peek = await c.get(`/api/v1/widget/${key}/history/${sessionId}`, vt(theirs.visitorToken));
+      const peek = await c.get(`/api/v1/widget/${key}/conversations/${sessionId}/messages`, vt(theirs.visitorToken));
       expect(peek.statusCode).toBe(404);
       expect(peek.json().code).toBe('chat.not_found');
       expect(peek.body).not.toContain('My private question');
-      const theirList = await c.get(`/api/v1/widget/${key}/history`, vt(theirs.visitorToken));
+      const theirList = await c.get(`/api/v1/widget/${key}/conversations`, vt(theirs.visitorToken));
       expect(theirList.json().items).toEqual([]);
 
       // The same visitor through another channel's key: the token is bound to its channel.
       const other = await kit.workspace();
-      const cross = await c.get(`/api/v1/widget/${other.key}/history/${sessionId}`, vt(mine.visitorToken));
+      const cross = await c.get(`/api/v1/widget/${other.key}/conversations/${sessionId}/messages`, vt(mine.visitorToken));
       expect(cross.statusCode).toBe(401);
       expect(cross.json().code).toBe('chat.visitor_token_invalid');
     },
@@ -108,15 +108,15 @@ describe('conversation history for returning visitors', () => {
       const { key } = await kit.workspace();
       const c = new Client(app);
       const v = await kit.visitor(c, key);
-      const none = await c.get(`/api/v1/widget/${key}/history`);
+      const none = await c.get(`/api/v1/widget/${key}/conversations`);
       expect(none.statusCode).toBe(401);
       expect(none.json().code).toBe('chat.visitor_token_invalid');
-      const forged = await c.get(`/api/v1/widget/${key}/history`, vt(`${v.visitorToken}x`));
+      const forged = await c.get(`/api/v1/widget/${key}/conversations`, vt(`${v.visitorToken}x`));
       expect(forged.statusCode).toBe(401);
-      const bad = await c.get(`/api/v1/widget/${key}/history/not-a-uuid`, vt(v.visitorToken));
+      const bad = await c.get(`/api/v1/widget/${key}/conversations/not-a-uuid/messages`, vt(v.visitorToken));
       expect(bad.statusCode).toBe(400);
       expect(bad.json().code).toBe('validation.failed');
-      const unknownKey = await c.get('/api/v1/widget/pk_nope/history', vt(v.visitorToken));
+      const unknownKey = await c.get('/api/v1/widget/pk_nope/conversations', vt(v.visitorToken));
       expect(unknownKey.statusCode).toBe(404);
       expect(unknownKey.json().code).toBe('channel.not_found');
     },
@@ -141,11 +141,11 @@ describe('conversation history for returning visitors', () => {
 
       const phone = new Client(app);
       const anonymous = await kit.visitor(phone, key);
-      expect((await phone.get(`/api/v1/widget/${key}/history`, vt(anonymous.visitorToken))).json().items).toEqual([]);
+      expect((await phone.get(`/api/v1/widget/${key}/conversations`, vt(anonymous.visitorToken))).json().items).toEqual([]);
       const identified = await kit.visitor(phone, key, { visitorToken: anonymous.visitorToken, identify });
-      const list = await phone.get(`/api/v1/widget/${key}/history`, vt(identified.visitorToken));
+      const list = await phone.get(`/api/v1/widget/${key}/conversations`, vt(identified.visitorToken));
       expect((list.json().items as HistoryItem[]).map((i) => [i.id, i.preview])).toEqual([[sessionId, 'Asked on my laptop']]);
-      const transcript = await phone.get(`/api/v1/widget/${key}/history/${sessionId}`, vt(identified.visitorToken));
+      const transcript = await phone.get(`/api/v1/widget/${key}/conversations/${sessionId}/messages`, vt(identified.visitorToken));
       expect(transcript.statusCode).toBe(200);
       expect(transcript.body).not.toContain('SECRET-NOTE');
     },
