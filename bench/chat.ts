@@ -25,7 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { io, type Socket } from 'socket.io-client';
 import { machine, PASSWORD, positiveInt, printTable, round2 } from './common.js';
-import { type Driver, freePort, prepareInstance, rssMiB } from './server.js';
+import { cpuMs, type Driver, freePort, pgBackendsCpuMs, prepareInstance, rssMiB } from './server.js';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const MAIN = path.join(REPO, 'apps/server/src/cli/main.ts');
@@ -110,7 +110,9 @@ async function expectStatus<T>(p: Promise<{ status: number; json: Record<string,
 
 /** Runs the server CLI from source (no build needed) in one node process, so its pid is the server's (for RSS). */
 function runCli(args: string[], env: NodeJS.ProcessEnv) {
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', MAIN, ...args], {
+  // BENCH_SERVER_NODE_ARGS: extra node flags for the server, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+  const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...extra, '--conditions=source', '--import', 'tsx', MAIN, ...args], {
     cwd: REPO,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -396,11 +398,21 @@ async function bench(o: Options) {
     const sampler = setInterval(() => {
       for (const n of nodes) peakRss = Math.max(peakRss, rssMiB(n.pid) ?? 0);
     }, 250);
+    // CPU per message: the server process(es), PostgreSQL's backends for this database, and
+    // this process (the simulated visitors and agents), so it is clear what 2 cores must carry.
+    const dbName = inst.env.DATABASE_URL ? new URL(inst.env.DATABASE_URL).pathname.slice(1) : null;
+    const serverCpu0 = nodes.reduce((a, n) => a + (cpuMs(n.pid) ?? 0), 0);
+    const pgCpu0 = dbName ? pgBackendsCpuMs(dbName) : new Map<number, number>();
+    const benchCpu0 = process.cpuUsage();
     const started = performance.now();
     const errors = await sendAll(visitors, o, sent);
     const seconds = (performance.now() - started) / 1000;
     await sleep(1000);
     clearInterval(sampler);
+    const serverCpu = nodes.reduce((a, n) => a + (cpuMs(n.pid) ?? 0), 0) - serverCpu0;
+    const pgCpu = dbName ? [...pgBackendsCpuMs(dbName)].reduce((a, [pid, ms]) => a + ms - (pgCpu0.get(pid) ?? 0), 0) : null;
+    const benchUsage = process.cpuUsage(benchCpu0);
+    const benchCpu = (benchUsage.user + benchUsage.system) / 1000;
     const all = [...sent.values()];
     const acked = all.filter((s) => s.ack !== undefined);
     return {
@@ -415,6 +427,11 @@ async function bench(o: Options) {
       ackMs: stats(acked.map((s) => s.ack ?? 0)),
       fanoutMs: stats(all.flatMap((s) => (s.fanout === undefined ? [] : [s.fanout]))),
       rssMiB: { peak: peakRss, end: nodes.map((n) => rssMiB(n.pid)) },
+      cpuMsPerMessage: {
+        server: round2(serverCpu / all.length),
+        postgres: pgCpu === null ? null : round2(pgCpu / all.length),
+        bench: round2(benchCpu / all.length),
+      },
     };
   } finally {
     for (const s of sockets) s.disconnect();
@@ -490,6 +507,7 @@ async function main() {
       'fan-out p99',
       'errors',
       'RSS MiB',
+      'CPU ms/msg (server+pg+bench)',
     ],
     [
       [
@@ -501,6 +519,7 @@ async function main() {
         ...[r.ackMs.p50, r.ackMs.p95, r.ackMs.p99, r.fanoutMs.p50, r.fanoutMs.p95, r.fanoutMs.p99].map(String),
         `${r.errors}+${r.lostFanout} lost`,
         `${r.rssMiB.peak} peak`,
+        `${r.cpuMsPerMessage.server}+${r.cpuMsPerMessage.postgres ?? '?'}+${r.cpuMsPerMessage.bench}`,
       ],
     ],
     3,

@@ -154,6 +154,23 @@ export function cpuMs(pid: number): number | null {
 /** USER_HZ: 100 on every mainstream Linux build. */
 const CLOCK_TICKS_PER_SECOND = 100;
 
+/** CPU ms used so far by PostgreSQL backends serving one database (by their process title). */
+export function pgBackendsCpuMs(database: string): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmd = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (!cmd.startsWith('postgres: ') || !cmd.includes(` ${database} `)) continue;
+      const ms = cpuMs(Number(entry));
+      if (ms !== null) out.set(Number(entry), ms);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return out;
+}
+
 /** Resident set size of a process in MiB, from /proc (Linux only; null elsewhere). */
 export function rssMiB(pid: number): number | null {
   try {

@@ -58,6 +58,14 @@ describe('notification rules', () => {
     expect(await planNotification(event('message.created', { ...reply, authorKind: 'agent' }), look({ assigneeId: B }))).toBeNull();
   });
 
+  it('does not notify per line of a live chat: the agent is in the conversation', async () => {
+    const reply = { ticketId: T, messageId: 'm', kind: 'reply', authorKind: 'customer' };
+    expect(await planNotification(event('message.created', { ...reply, channel: 'web_chat' }, C), look({ assigneeId: B }))).toBeNull();
+    expect(await planNotification(event('message.created', { ...reply, channel: 'email' }, C), look({ assigneeId: B }))).toMatchObject({
+      kind: 'customer_reply',
+    });
+  });
+
   it('sends SLA trouble to the assignee, else the team, else nobody', async () => {
     const sla = { ticketId: T, metric: 'first_response', dueAt: '2030-01-01T00:00:00.000Z' };
     expect(await planNotification(event('sla.breached', sla, null), look({ assigneeId: B, teamId: 'x', team: [C] }))).toMatchObject({

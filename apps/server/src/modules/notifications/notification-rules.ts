@@ -81,6 +81,9 @@ export const NOTIFICATION_RULES = {
     const ticketId = str(event.payload.ticketId);
     const messageId = str(event.payload.messageId);
     if (!ticketId || !messageId || event.payload.kind !== 'reply' || event.payload.authorKind !== 'customer') return null;
+    // A live chat message: the agent is in the conversation and the chat workspace shows it
+    // (unread count, sound). A notification per chat line would bury everything else.
+    if (event.payload.channel === 'web_chat') return null;
     const message = await look.message(ticketId, messageId);
     if (!message || message.isFirst) return null;
     const ticket = await look.ticket(ticketId);

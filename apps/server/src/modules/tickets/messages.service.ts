@@ -115,7 +115,14 @@ export async function writeMessage(tx: Tx, core: TicketsCore, ctx: Ctx, ticket: 
     workspaceId: ticket.workspaceId,
     type: 'message.created',
     subject: { type: 'ticket', id: ticket.id },
-    payload: { ticketId: ticket.id, messageId: message.id, kind: message.kind, seq: message.seq, authorKind: author.authorKind },
+    payload: {
+      ticketId: ticket.id,
+      messageId: message.id,
+      kind: message.kind,
+      seq: message.seq,
+      authorKind: author.authorKind,
+      channel: message.channel,
+    },
   });
   for (const userId of mentions) {
     await recordEvent(tx, ctx.actor, {

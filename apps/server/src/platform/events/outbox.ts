@@ -146,8 +146,14 @@ export class OutboxDispatcher {
 
   private async dispatchBatch(): Promise<number> {
     const claimed = await this.claim();
+    const delivered: string[] = [];
     for (const row of claimed) {
-      await this.deliver(row);
+      if (await this.deliver(row)) delivered.push(row.id);
+    }
+    // One statement for the batch. A crash before it redelivers the batch: listeners are
+    // idempotent per event id, as for any at-least-once delivery.
+    if (delivered.length) {
+      await this.db.update(outboxEvents).set({ dispatchedAt: sql`now()`, leaseUntil: null }).where(inArray(outboxEvents.id, delivered));
     }
     return claimed.length;
   }
@@ -176,7 +182,8 @@ export class OutboxDispatcher {
     return rows.sort((a, b) => (a.id < b.id ? -1 : 1));
   }
 
-  private async deliver(row: typeof outboxEvents.$inferSelect): Promise<void> {
+  /** Runs the listeners; true when all of them succeeded (the caller marks it dispatched). */
+  private async deliver(row: typeof outboxEvents.$inferSelect): Promise<boolean> {
     const event: DomainEvent = {
       id: row.id,
       workspaceId: row.workspaceId,
@@ -198,7 +205,7 @@ export class OutboxDispatcher {
           });
         }
       }
-      await this.db.update(outboxEvents).set({ dispatchedAt: sql`now()`, leaseUntil: null }).where(eq(outboxEvents.id, row.id));
+      return true;
     } catch (err) {
       const attempts = row.attempts + 1;
       const failed = attempts >= MAX_ATTEMPTS;
@@ -214,6 +221,7 @@ export class OutboxDispatcher {
           ...(failed ? { failedAt: sql`now()` } : {}),
         })
         .where(eq(outboxEvents.id, row.id));
+      return false;
     }
   }
 }
