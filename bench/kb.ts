@@ -20,6 +20,7 @@ import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../apps/server/src/app.js';
 import { fillSlots, pickFrom, rng, TOPICS } from '../apps/server/src/cli/support-texts.js';
+import { recordSearchWords } from '../apps/server/src/modules/kb/kb.repo.js';
 import { kbArticles, kbCategories } from '../apps/server/src/modules/kb/kb.schema.js';
 import { articleSearchVector } from '../apps/server/src/modules/kb/kb-search-document.js';
 import { SYSTEM } from '../apps/server/src/platform/auth/actor.js';
@@ -153,6 +154,8 @@ async function seed(app: App, workspaceId: string, n: number): Promise<string[]>
     if (i % 5000 === 0 && i) say(`  ... ${i} articles`);
   }
   await flush();
+  // The typo-correction dictionary, as publishing fills it.
+  await recordSearchWords(db, { workspaceId });
   return ids;
 }
 
@@ -165,7 +168,7 @@ const SEARCHES: [string, string[]][] = [
   ],
   ['search: Chinese words', enc(['退款', '快递', '发票', '物流信息', '密码', '订单'], '&locale=zh-CN')],
   ['search: prefix while typing', enc(['refu', 'deliv', 'passw', '退'])],
-  ['search: typo (title similarity)', enc(['refnud ', 'pasword ', 'delivry '], '&locale=en')],
+  ['search: typo (word correction)', enc(['refnud ', 'pasword ', 'delivry '], '&locale=en')],
   ['search: fallback language', enc(['refund warehouse ', 'money back '], '&locale=zh-CN')],
 ];
 const SUGGESTS = ['ref', 'Where', 'pack', '退', '订单', 'Tra'].map((q) => `q=${encodeURIComponent(q)}`);

@@ -174,6 +174,8 @@ describe('ranking sanity', () => {
       // Swapped letters share few trigrams with the word: found through the transposed spelling.
       ['refnud', 'Refund policy'],
       ['Passwrod', 'Password reset'],
+      // Words of the body are known too.
+      ['expres delivry', 'Shipping times'],
     ] as const) {
       const page = await search(anonymous, q(text, '&locale=en'));
       expect(page.items[0]?.title, text).toBe(expected);

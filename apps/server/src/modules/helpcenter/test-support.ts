@@ -4,6 +4,7 @@ import { SYSTEM } from '../../platform/auth/actor.js';
 import { recordEvent } from '../../platform/events/outbox.js';
 import { textToHtml } from '../../platform/html.js';
 import { uuidv7 } from '../../platform/ids.js';
+import { recordSearchWords } from '../kb/kb.repo.js';
 import { kbArticles, kbCategories } from '../kb/kb.schema.js';
 import { articleSearchVector } from '../kb/kb-search-document.js';
 
@@ -94,6 +95,7 @@ export async function createArticle(
       publishedAt: new Date(),
       searchVector: articleSearchVector({ title: input.title, text: input.text, tags: input.tags ?? [] }),
     });
+    await recordSearchWords(tx, { articleIds: [id] });
     await recordEvent(tx, SYSTEM, { workspaceId, type: 'article.published', subject: { type: 'article', id }, payload: { version: 1 } });
   });
   return { id, slug, groupId };
@@ -119,6 +121,7 @@ export async function republish(app: App, workspaceId: string, id: string, input
       })
       .where(eq(kbArticles.id, id))
       .returning({ version: kbArticles.version });
+    await recordSearchWords(tx, { articleIds: [id] });
     await recordEvent(tx, SYSTEM, {
       workspaceId,
       type: 'article.published',

@@ -16,7 +16,8 @@ import { workflowRoutes } from './kb-workflow.routes.js';
 import { workflowService } from './kb-workflow.service.js';
 
 export { mostRestrictive } from './kb.policy.js';
-export { kbArticles, kbArticleVersions, kbCategories, kbFeedback, kbReviews, kbSearches, kbViews } from './kb.schema.js';
+export { recordSearchWords } from './kb.repo.js';
+export { kbArticles, kbArticleVersions, kbCategories, kbFeedback, kbReviews, kbSearches, kbSearchWords, kbViews } from './kb.schema.js';
 export { getPublishedArticle, type PublishedArticle } from './kb-read.js';
 export { articleSearchVector } from './kb-search-document.js';
 export { SCHEDULED_PUBLISH_JOB } from './kb-workflow.service.js';

@@ -99,7 +99,7 @@ export async function articleSlug(
   return uniqueSlug(wanted.derived, (c) => articleSlugsTaken(db, workspaceId, locale, c, exceptId));
 }
 
-export type NewArticle = Omit<typeof kbArticles.$inferInsert, 'id' | 'groupId' | 'version' | 'searchVector'> & {
+export type NewArticle = Omit<typeof kbArticles.$inferInsert, 'id' | 'groupId' | 'version' | 'searchVector' | 'rankVector'> & {
   id?: string;
   groupId?: string;
 };
@@ -112,7 +112,7 @@ export async function insertArticle(db: DbOrTx, values: NewArticle, note: string
     .insert(kbArticles)
     .values({ createdAt: now, updatedAt: now, ...values, id, groupId: values.groupId ?? id, version: 1 })
     .returning();
-  const { searchVector: _sv, ...article } = row as typeof kbArticles.$inferSelect;
+  const { searchVector: _sv, rankVector: _rv, ...article } = row as typeof kbArticles.$inferSelect;
   await insertVersion(db, article, values.authorId ?? null, note, now);
   return article;
 }

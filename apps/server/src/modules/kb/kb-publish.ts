@@ -3,7 +3,7 @@ import type { Tx } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors.js';
 import { recordEvent } from '../../platform/events/outbox.js';
 import { recordAudit } from '../audit/index.js';
-import { type ArticleRow, updateArticle } from './kb.repo.js';
+import { type ArticleRow, recordSearchWords, updateArticle } from './kb.repo.js';
 import { nextStatus } from './kb-core.js';
 import { articleSearchVector } from './kb-search-document.js';
 
@@ -36,6 +36,7 @@ export async function publishRow(
     searchVector: articleSearchVector({ title: row.title, text: row.bodyText, tags: row.tags }),
     updatedAt: now,
   });
+  await recordSearchWords(tx, { articleIds: [row.id] });
   await recordEvent(tx, ctx.actor, {
     workspaceId: row.workspaceId,
     type: 'article.published',

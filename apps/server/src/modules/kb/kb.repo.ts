@@ -2,12 +2,12 @@ import type { KbVisibility } from '@switchboard/contracts';
 import { and, asc, desc, eq, getTableColumns, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { uuidv7 } from '../../platform/ids.js';
-import { kbArticles, kbArticleVersions, kbCategories, kbReviews } from './kb.schema.js';
+import { kbArticles, kbArticleVersions, kbCategories, kbReviews, kbSearchWords } from './kb.schema.js';
 
 /** Drizzle queries of the authoring side, named after what they fetch. */
 
-const { searchVector: _searchVector, ...ARTICLE_COLUMNS } = getTableColumns(kbArticles);
-export type ArticleRow = Omit<typeof kbArticles.$inferSelect, 'searchVector'>;
+const { searchVector: _searchVector, rankVector: _rankVector, ...ARTICLE_COLUMNS } = getTableColumns(kbArticles);
+export type ArticleRow = Omit<typeof kbArticles.$inferSelect, 'searchVector' | 'rankVector'>;
 export type CategoryRow = typeof kbCategories.$inferSelect;
 export type VersionRow = typeof kbArticleVersions.$inferSelect;
 export type ReviewRow = typeof kbReviews.$inferSelect;
@@ -210,4 +210,22 @@ export async function findAllArticles(db: DbOrTx, workspaceId: string): Promise<
     .from(kbArticles)
     .where(eq(kbArticles.workspaceId, workspaceId))
     .orderBy(asc(kbArticles.groupId), asc(kbArticles.locale));
+}
+
+/** Longest word kept for typo correction; the text read per article is bounded too. */
+const MAX_WORD = 30;
+const WORD_SOURCE_CHARS = 20_000;
+
+/**
+ * Adds the Latin words (3–30 letters, lowercased) of published articles to kb_search_words:
+ * the given articles (on publish), or every article of a workspace (seeds, rebuilds).
+ */
+export async function recordSearchWords(db: DbOrTx, which: { articleIds: string[] } | { workspaceId: string }): Promise<void> {
+  if ('articleIds' in which && which.articleIds.length === 0) return;
+  const scope = 'articleIds' in which ? inArray(kbArticles.id, which.articleIds) : eq(kbArticles.workspaceId, which.workspaceId);
+  const words = sql`regexp_split_to_table(lower(${kbArticles.publishedTitle} || ' ' || left(${kbArticles.publishedText}, ${WORD_SOURCE_CHARS})), '[^a-z]+')`;
+  await db.execute(sql`insert into ${kbSearchWords} (workspace_id, locale, word)
+    select distinct ${kbArticles.workspaceId}, ${kbArticles.locale}, w.word from ${kbArticles}, ${words} as w(word)
+    where ${scope} and ${kbArticles.publishedVersion} is not null and length(w.word) between 3 and ${MAX_WORD}
+    on conflict do nothing`);
 }

@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { boolean, customType, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../identity/identity.schema.js';
 import { workspaces } from '../workspaces/workspaces.schema.js';
 
@@ -77,6 +77,12 @@ export const kbArticles = pgTable(
     reviewedAt: ts('reviewed_at'),
     /** Published title (weight A) + text (B), analyzed by platform/search/text-search. */
     searchVector: tsvector('search_vector'),
+    /**
+     * Title (A) and tags (B) lexemes only: search ranks on this small vector, which stays inline
+     * in the row, instead of decompressing every candidate's whole vector; body-only matches tie
+     * and fall back to popularity.
+     */
+    rankVector: tsvector('rank_vector').generatedAlwaysAs(sql`ts_filter(search_vector, '{a,b}')`),
     viewCount: integer('view_count').notNull().default(0),
     helpfulCount: integer('helpful_count').notNull().default(0),
     notHelpfulCount: integer('not_helpful_count').notNull().default(0),
@@ -91,8 +97,29 @@ export const kbArticles = pgTable(
     // The authoring list: newest change first, keyset-paged on (updated_at, id).
     index('kb_articles_updated').on(t.workspaceId, t.updatedAt, t.id),
     index('kb_articles_publish_at').on(t.publishAt).where(sql`${t.publishAt} is not null`),
-    index('kb_articles_search').using('gin', t.searchVector),
-    index('kb_articles_title_trgm').using('gin', sql`${t.publishedTitle} gin_trgm_ops`),
+    // Read-mostly: no fastupdate pending list, which every search would scan (PGlite never vacuums it away).
+    index('kb_articles_search').using('gin', t.searchVector).with({ fastupdate: false }),
+    index('kb_articles_rank').using('gin', t.rankVector).with({ fastupdate: false }),
+    index('kb_articles_title_trgm').using('gin', sql`${t.publishedTitle} gin_trgm_ops`).with({ fastupdate: false }),
+  ],
+);
+
+/**
+ * The words of published articles per workspace and language, for typo tolerance: a query word
+ * that full text does not know is looked up here by trigram similarity (or as a swapped-letter
+ * spelling) and the search runs again with the known word. Added on publish; words of articles
+ * taken down stay (a correction then simply finds nothing).
+ */
+export const kbSearchWords = pgTable(
+  'kb_search_words',
+  {
+    workspaceId: workspaceRef(),
+    locale: text('locale').notNull(),
+    word: text('word').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.locale, t.word] }),
+    index('kb_search_words_trgm').using('gin', sql`${t.word} gin_trgm_ops`).with({ fastupdate: false }),
   ],
 );
 
