@@ -9,6 +9,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import pino from 'pino';
 import { registerAssistant } from './modules/assistant/index.js';
+import { registerAssistantInsights } from './modules/assistant/insights/index.js';
 import { auditRoutes } from './modules/audit/index.js';
 import { registerChannels } from './modules/channels/index.js';
 import { registerChat } from './modules/chat/index.js';
@@ -65,6 +66,7 @@ async function registerModules(app: FastifyInstance, p: Platform) {
   const kb = await registerKb(app, p, tickets);
   const helpcenter = await registerHelpCenter(app, p, { tickets, workspaces, auth: identity.auth });
   const assistant = await registerAssistant(app, p, { tickets, chat });
+  await registerAssistantInsights(app, p, kb);
   const notifications = await registerNotifications(app, p);
   return { workspaces, ...identity, tickets, routing, sla, channels, chat, kb, helpcenter, assistant, notifications };
 }

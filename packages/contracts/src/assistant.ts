@@ -64,6 +64,8 @@ export const BotDecisionSchema = z
     action: z.enum(BOT_ACTIONS),
     reason: z.string(),
     latencyMs: z.number().int(),
+    /** The admin intent the classifier gave the message (name null: out of scope); null without intents. */
+    intent: z.object({ name: z.string().nullable(), confidence: z.number() }).nullable().optional(),
     createdAt: z.string(),
   })
   .meta({ id: 'BotDecision' });

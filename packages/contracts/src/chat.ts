@@ -104,7 +104,10 @@ export const WidgetConfigSchema = z
     businessHours: z.object({ open: z.boolean(), nextOpenAt: Iso.nullable() }),
     /** Agents online for this channel's team (or the workspace). */
     agentsOnline: z.number().int(),
-    /** False when closed or nobody is online: the widget offers "leave a message" instead of a live chat. */
+    /**
+     * Someone answers a chat now: an agent (open and online), or the assistant (any time). False:
+     * the widget offers "leave a message" instead of a live chat.
+     */
     available: z.boolean(),
   })
   .meta({ id: 'WidgetConfig' });

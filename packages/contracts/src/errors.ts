@@ -119,12 +119,17 @@ export const ERROR_CODES = [
   'assistant_flow.not_found',
   'assistant_flow.invalid',
   'assistant_handoff_rule.not_found',
+  'assistant_intent.not_found',
+  'assistant_intent.name_taken',
   // assistant: auto-triage
   'triage.no_suggestion',
   // assistant: model provider
   'assistant.provider_unavailable',
   'assistant.provider_failed',
   'assistant.provider_url_invalid',
+  // assistant: insights
+  'assistant_insights.cluster_not_found',
+  'assistant_insights.article_exists',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -126,6 +126,27 @@ export const AttachmentSchema = z
   })
   .meta({ id: 'Attachment' });
 
+/** The assistant's briefing when it handed a chat to people (the pinned note's structured fields). */
+export const AssistantHandoffSchema = z
+  .object({
+    reason: z.string(),
+    /** The handoff rule that fired, if one did. */
+    rule: z.string().nullable(),
+    /** Detected language code and the locale the bot replied in. */
+    language: z.string(),
+    locale: z.string(),
+    intent: z.string().nullable(),
+    sentiment: z.object({
+      label: z.enum(['negative', 'neutral', 'positive']),
+      negative: z.number(),
+      frustration: z.enum(['none', 'low', 'medium', 'high']),
+    }),
+    summary: z.array(z.string()),
+    summarySource: z.enum(['model', 'extractive']),
+  })
+  .meta({ id: 'AssistantHandoff' });
+export type AssistantHandoff = z.infer<typeof AssistantHandoffSchema>;
+
 export const MessageSchema = z
   .object({
     id: z.uuid(),
@@ -141,6 +162,10 @@ export const MessageSchema = z
     mentions: z.array(z.uuid()),
     attachments: z.array(AttachmentSchema),
     deliveryState: z.string(),
+    /** Staff only: shown above the timeline (the assistant's handoff note). False for customers. */
+    pinned: z.boolean(),
+    /** Staff only: the structured handoff briefing of the assistant's note; null otherwise and for customers. */
+    assistantHandoff: AssistantHandoffSchema.nullable(),
     createdAt: Iso,
   })
   .meta({ id: 'Message' });

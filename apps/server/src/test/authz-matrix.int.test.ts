@@ -1583,6 +1583,73 @@ ROUTES.push({
 });
 // ---- end assistant: agent assist ----
 
+// ---- assistant: intents (admin.settings) ----
+const intentBody = () => ({ name: fresh('intent').replace(/-/g, '_'), examples: { en: ['where is my order'] } });
+const intentFixture = async () => assistantFixture('intents', intentBody);
+ROUTES.push(
+  { method: 'GET', path: '/api/v1/assistant/intents', needs: 'admin.settings', ok: { status: 200 } },
+  {
+    method: 'POST',
+    path: '/api/v1/assistant/intents',
+    needs: 'admin.settings',
+    ok: { status: 201 },
+    request: () => ({ body: intentBody() }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/assistant/intents/:id',
+    needs: 'admin.settings',
+    ok: { status: 200 },
+    request: async () => ({ url: await intentFixture() }),
+  },
+  {
+    method: 'PUT',
+    path: '/api/v1/assistant/intents/:id',
+    needs: 'admin.settings',
+    ok: { status: 200 },
+    request: async () => ({ url: await intentFixture(), body: intentBody() }),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/assistant/intents/:id',
+    needs: 'admin.settings',
+    ok: { status: 204 },
+    request: async () => ({ url: await intentFixture() }),
+  },
+);
+// ---- end assistant: intents ----
+
+// ---- assistant: insights (report.read; cluster actions also kb.write, which every role with report.read has) ----
+const NO_CLUSTER: Outcome = { status: 404, code: 'assistant_insights.cluster_not_found' };
+const clusterUrl = (suffix: string) => () => ({ url: `/api/v1/assistant/insights/unanswered/${uuidv7()}/${suffix}`, body: {} });
+ROUTES.push(
+  { method: 'GET', path: '/api/v1/assistant/insights/report', needs: 'report.read', ok: { status: 200 } },
+  { method: 'GET', path: '/api/v1/assistant/insights/votes', needs: 'report.read', ok: { status: 200 } },
+  { method: 'GET', path: '/api/v1/assistant/insights/unanswered', needs: 'report.read', ok: { status: 200 } },
+  {
+    method: 'POST',
+    path: '/api/v1/assistant/insights/unanswered/:clusterKey/article',
+    needs: 'report.read',
+    ok: NO_CLUSTER,
+    request: clusterUrl('article'),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/assistant/insights/unanswered/:clusterKey/dismiss',
+    needs: 'report.read',
+    ok: NO_CLUSTER,
+    request: clusterUrl('dismiss'),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/assistant/insights/unanswered/:clusterKey/dismiss',
+    needs: 'report.read',
+    ok: NO_CLUSTER,
+    request: () => ({ url: `/api/v1/assistant/insights/unanswered/${uuidv7()}/dismiss` }),
+  },
+);
+// ---- end assistant: insights ----
+
 const key = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
 const toOpenApi = (path: string) => path.replace(/:(\w+)/g, '{$1}');
 

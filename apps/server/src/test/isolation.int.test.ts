@@ -1,6 +1,7 @@
 import { SYSTEM_ROLES } from '@switchboard/contracts';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { botDecisions } from '../modules/assistant/assistant.schema.js';
 import { notifications } from '../modules/notifications/index.js';
 import { attachments } from '../modules/tickets/tickets.schema.js';
 import { uuidv7 } from '../platform/ids.js';
@@ -566,6 +567,72 @@ ID_ROUTES.push(
 );
 // ---- end assistant: model provider ----
 
+// ---- assistant: agent assist ----
+ID_ROUTES.push({
+  method: 'GET',
+  path: '/api/v1/tickets/:id/assist',
+  ids: () => b.ticketIds,
+  bodies: [undefined],
+  code: 'ticket.not_found',
+});
+// ---- end assistant: agent assist ----
+
+// ---- assistant: intents ----
+const intentB = { id: '' };
+const intentBodyB = { name: 'b_intent', examples: { en: ['b only phrase'] } };
+beforeAll(async () => {
+  const res = await bAdminClient.post('/api/v1/assistant/intents', intentBodyB);
+  expect(res.statusCode, res.body).toBe(201);
+  intentB.id = res.json().id;
+  before = await snapshotOfB();
+});
+for (const [method, bodies] of [
+  ['GET', [undefined]],
+  ['PUT', [intentBodyB]],
+  ['DELETE', [undefined]],
+] as const)
+  ID_ROUTES.push({
+    method,
+    path: '/api/v1/assistant/intents/:id',
+    ids: () => [intentB.id],
+    bodies: [...bodies],
+    code: 'assistant_intent.not_found',
+  });
+// ---- end assistant: intents ----
+
+// ---- assistant: insights (a cluster's key is the id of its first unanswered question) ----
+const clusterB = { key: '' };
+beforeAll(async () => {
+  clusterB.key = uuidv7();
+  await app.platform.db.insert(botDecisions).values({
+    id: clusterB.key,
+    workspaceId: B.id,
+    sessionId: b.chatId,
+    ticketId: null,
+    inputText: 'B cannot find the answer to this',
+    language: 'en',
+    sentiment: { label: 'neutral', negative: 0, frustration: 'none' },
+    candidates: [],
+    action: 'rephrase',
+    reason: 'no passage above the clarify threshold',
+    latencyMs: 1,
+  });
+  before = await snapshotOfB();
+});
+for (const [method, tail, bodies] of [
+  ['POST', 'article', [{}]],
+  ['POST', 'dismiss', [{}]],
+  ['DELETE', 'dismiss', [undefined]],
+] as const)
+  ID_ROUTES.push({
+    method,
+    path: `/api/v1/assistant/insights/unanswered/:clusterKey/${tail}`,
+    ids: () => [clusterB.key],
+    bodies: [...bodies],
+    code: 'assistant_insights.cluster_not_found',
+  });
+// ---- end assistant: insights ----
+
 async function documentedRoutes(): Promise<{ method: string; path: string }[]> {
   const spec = (await app.server.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, object> };
   return Object.entries(spec.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => ({ method: m.toUpperCase(), path })));
@@ -589,6 +656,7 @@ describe("B's ids are unknown in A", () => {
         for (const body of typeof route.bodies === 'function' ? route.bodies() : route.bodies) {
           const url = route.path
             .replace(':id', id)
+            .replace(':clusterKey', id)
             .replace(':macroId', b.macroId)
             .replace(':otherId', b.ticketIds[1] ?? id)
             .replace(':version', '1');

@@ -7,11 +7,14 @@ import { type TicketRow, tickets, writeMessage } from '../tickets/index.js';
 import { type Analysis, type AssistantCore, analyzeTurn, renderReply } from './assistant.core.js';
 import { findConversation, insertDecision, saveConversation } from './assistant.repo.js';
 import { effectiveSettings } from './assistant-settings.js';
+import { greeting, loadCustomerContext, ownTicketsTurn } from './customer-context.js';
 import { type Decision, decide, EMPTY_MEMORY } from './decide.js';
 import { extrasDecision, writeFlowTicket } from './flows/flows-seat.js';
 import { type ExtrasResult, flowsTurn } from './flows/flows-turn.js';
 import { findHandoffRequest } from './handoff-keywords.js';
 import { handoffNoteText } from './handoff-note.js';
+import { qaPairOf, recordAnswerTurn } from './insights/answer-votes.js';
+import { classifyIntent } from './intents/index.js';
 import type { Candidate } from './kb-index.js';
 import { chatModel, renderGenerated } from './provider/model-features.js';
 import { extractiveSummary } from './summary.js';
@@ -44,6 +47,11 @@ async function topicOf(messages: readonly string[], search: (q: string) => Promi
 export class AssistantSeat implements BotSeat {
   constructor(private readonly core: AssistantCore) {}
 
+  /** On when the workspace's assistant is enabled (by default: once it has published articles). */
+  async answersNow(workspaceId: string): Promise<boolean> {
+    return (await effectiveSettings(this.core.p.db, this.core.index, workspaceId)).enabled;
+  }
+
   async onVisitorMessage(ctx: Ctx, turn: BotTurn): Promise<BotReply> {
     const started = performance.now();
     const { p, index } = this.core;
@@ -55,6 +63,7 @@ export class AssistantSeat implements BotSeat {
     if (conversation?.handedOff) return { kind: 'pass' };
     const search = (q: string) => index.search(p.db, ws, q, analysis.locale, settings.clarifyThreshold);
     const memory = conversation?.memory ?? EMPTY_MEMORY;
+    const label = settings.enabled ? await classifyIntent(p.db, ws, turn.message.text) : null;
     // Handoff rules, flows and Q&A pairs first (flows/); KB retrieval when none of them applies.
     const extra: ExtrasResult | null = settings.enabled
       ? await flowsTurn(
@@ -67,11 +76,18 @@ export class AssistantSeat implements BotSeat {
             locale: analysis.locale,
             answerThreshold: settings.answerThreshold,
             keywords: settings.handoffKeywords,
+            intent: label?.name ?? null,
+            secrets: p.secrets,
           },
           search,
         )
       : null;
-    const own = extra && extra.kind !== 'none' ? extrasDecision(extra, memory) : null;
+    // "What about my tickets?" is answered from the customer's own data (a signed identity only).
+    const mine =
+      settings.enabled && extra?.kind === 'none'
+        ? await ownTicketsTurn(p.db, ws, turn.session.id, turn.message.text, analysis.locale, `${p.config.publicUrl}/portal`, memory)
+        : null;
+    const own = mine ?? (extra && extra.kind !== 'none' ? extrasDecision(extra, memory) : null);
     const refs = { workspaceId: ws, sessionId: turn.session.id, ticketId: turn.session.ticketId };
     const model = settings.enabled ? await chatModel(p, refs, analysis.locale) : null;
     const decision: Decision = own
@@ -97,9 +113,12 @@ export class AssistantSeat implements BotSeat {
         ? { text: own.text, quickReplies: [] }
         : decision.generated
           ? renderGenerated(decision.generated, analysis.locale)
-          : renderReply(decision, analysis.locale);
+          : decision.action === 'greet'
+            ? greeting(await loadCustomerContext(p.db, ws, turn.session.id), analysis.locale)
+            : renderReply(decision, analysis.locale);
     const handoff = decision.action === 'handoff' || decision.action === 'pass';
-    const intent = decision.action === 'handoff' ? await topicOf(visitorSaid, search, settings.clarifyThreshold) : null;
+    const guess = decision.action === 'handoff' ? await topicOf(visitorSaid, search, settings.clarifyThreshold) : null;
+    const intent = label?.name ? (guess ? `${label.name} (${guess})` : label.name) : guess;
     // Network calls stay outside the transaction below (it locks the ticket).
     const modelSummary = decision.action === 'handoff' && model ? await model.summarize(turn.transcript) : null;
     if (model?.state.fallback) decision.reason = `${decision.reason} (model provider ${model.state.fallback}: offline engine used)`;
@@ -112,7 +131,7 @@ export class AssistantSeat implements BotSeat {
         memory: decision.memory,
         handedOff: handoff,
       });
-      await insertDecision(tx, {
+      const decisionId = await insertDecision(tx, {
         workspaceId: ws,
         sessionId: turn.session.id,
         ticketId: turn.session.ticketId,
@@ -123,6 +142,16 @@ export class AssistantSeat implements BotSeat {
         action: decision.action,
         reason: decision.reason,
         latencyMs: Math.round(performance.now() - started),
+        intent: label ? { name: label.name, confidence: label.confidence } : null,
+      });
+      await recordAnswerTurn(tx, {
+        ...refs,
+        decisionId,
+        text: turn.message.text,
+        locale: analysis.locale,
+        action: decision.action,
+        reason: decision.reason,
+        articleId: decision.chosen?.articleId ?? null,
       });
       if (extra?.kind === 'ticket') {
         const ticket = await lockTicketRow(tx, ws, turn.session.ticketId);
@@ -141,7 +170,18 @@ export class AssistantSeat implements BotSeat {
         });
       }
     });
-    if (handoff) return { kind: 'handoff', reason: decision.reason, ...(decision.rule?.teamId ? { teamId: decision.rule.teamId } : {}) };
+    // The pinned briefing above is the note: the chat module need not write another.
+    if (handoff) {
+      return {
+        kind: 'handoff',
+        reason: decision.reason,
+        noted: decision.action === 'handoff',
+        ...(decision.rule?.teamId ? { teamId: decision.rule.teamId } : {}),
+      };
+    }
+    // A Q&A pair's answer gets the "did this help?" buttons too (votes: insights/).
+    if (own && qaPairOf(decision.reason))
+      return { kind: 'ask', text: reply.text ?? '', quickReplies: [...templates(analysis.locale).didItHelp] };
     if (own) return { kind: 'answer', text: reply.text ?? '' };
     if (decision.action === 'answer') return { kind: 'ask', text: reply.text ?? '', quickReplies: reply.quickReplies };
     return reply.quickReplies.length

@@ -24,7 +24,8 @@ export async function publishArticle(app: TestApp, admin: Client, locale: string
 export class VisitorChat {
   readonly client: Client;
   id = '';
-  private token = '';
+  /** The visitor token of this chat's visitor (after start). */
+  visitorToken = '';
   private n = 0;
 
   constructor(
@@ -36,8 +37,8 @@ export class VisitorChat {
   }
 
   async start(text: string, locale?: string) {
-    this.token = (await this.kit.visitor(this.client, this.key)).visitorToken;
-    const res = await this.kit.startChat(this.client, this.key, this.token, text, locale ? { locale } : {});
+    this.visitorToken = (await this.kit.visitor(this.client, this.key)).visitorToken;
+    const res = await this.kit.startChat(this.client, this.key, this.visitorToken, text, locale ? { locale } : {});
     expect(res.statusCode, res.body).toBe(201);
     this.id = res.json().session.id;
     return res.json() as { session: { id: string; state: string }; messages: VisitorMessage[] };
@@ -61,6 +62,6 @@ export class VisitorChat {
   }
 
   private headers() {
-    return { 'x-visitor-token': this.token };
+    return { 'x-visitor-token': this.visitorToken };
   }
 }

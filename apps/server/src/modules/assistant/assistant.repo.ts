@@ -43,8 +43,11 @@ export async function saveConversation(
     .onConflictDoUpdate({ target: botConversations.sessionId, set });
 }
 
-export async function insertDecision(db: DbOrTx, row: Omit<DecisionRow, 'id' | 'createdAt'>): Promise<void> {
-  await db.insert(botDecisions).values({ id: uuidv7(), ...row });
+/** Logs one decision; returns its id. */
+export async function insertDecision(db: DbOrTx, row: Omit<DecisionRow, 'id' | 'createdAt'>): Promise<string> {
+  const id = uuidv7();
+  await db.insert(botDecisions).values({ id, ...row });
+  return id;
 }
 
 /** A ticket's decisions, oldest first (a chat has a handful of turns; capped for safety). */

@@ -62,6 +62,8 @@ export const botDecisions = pgTable(
     action: text('action').notNull(),
     reason: text('reason').notNull(),
     latencyMs: integer('latency_ms').notNull(),
+    /** The admin intent of the visitor's message (intents/), null without a classifier. */
+    intent: jsonb('intent').$type<{ name: string | null; confidence: number }>(),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [index('bot_decisions_ticket').on(t.workspaceId, t.ticketId, t.createdAt)],

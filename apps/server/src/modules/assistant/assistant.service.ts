@@ -25,6 +25,7 @@ export function presentDecision(d: DecisionRow): BotDecision {
     action: d.action as BotDecision['action'],
     reason: d.reason,
     latencyMs: d.latencyMs,
+    intent: d.intent ?? null,
     createdAt: d.createdAt.toISOString(),
   };
 }

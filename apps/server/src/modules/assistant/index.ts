@@ -2,12 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { Platform } from '../../platform/platform.js';
 import type { ChatModule } from '../chat/index.js';
 import type { TicketsModule } from '../tickets/index.js';
+import { registerAssist } from './assist/index.js';
 import type { AssistantCore } from './assistant.core.js';
 import { listWorkspaceIds } from './assistant.repo.js';
 import { assistantRoutes } from './assistant.routes.js';
 import { assistantService } from './assistant.service.js';
 import { AssistantSeat } from './assistant-seat.js';
 import { registerAssistantFlows } from './flows/index.js';
+import { registerIntents } from './intents/index.js';
 import { KbPassageIndex } from './kb-index.js';
 import { registerModelProvider } from './provider/index.js';
 import { registerTriage } from './triage/index.js';
@@ -47,6 +49,8 @@ export async function registerAssistant(app: FastifyInstance, p: Platform, deps:
   await app.register(assistantRoutes(service));
   await registerAssistantFlows(app, p);
   await registerModelProvider(app, core);
+  await registerAssist(app, core);
+  await registerIntents(app, p);
   return { service, seat };
 }
 

@@ -9,6 +9,13 @@ import type { Ctx } from '../../platform/context.js';
  */
 export interface BotSeat {
   onVisitorMessage(ctx: Ctx, input: BotTurn): Promise<BotReply>;
+  /**
+   * Whether the seat answers visitors of this workspace now. The widget then lets visitors chat
+   * when no agent is online or outside business hours; a handoff with nobody to take it becomes
+   * "leave a message" in the chat. A seat without it is assumed not to (the widget offers the
+   * leave-a-message form when nobody is online).
+   */
+  answersNow?(workspaceId: string): Promise<boolean>;
 }
 
 export interface BotTurn {
@@ -23,8 +30,11 @@ export type BotReply =
   | { kind: 'answer'; text: string }
   /** Ask a question with optional quick replies (buttons in the widget). */
   | { kind: 'ask'; text: string; quickReplies?: string[] }
-  /** Hand the chat to humans; `reason` goes into an internal note, `teamId` overrides the channel's team. */
-  | { kind: 'handoff'; reason: string; teamId?: string }
+  /**
+   * Hand the chat to humans; `reason` goes into an internal note (unless the seat wrote its own
+   * briefing: `noted`), `teamId` overrides the channel's team.
+   */
+  | { kind: 'handoff'; reason: string; teamId?: string; noted?: boolean }
   /** Say nothing; the session stays with the bot. */
   | { kind: 'pass' };
 

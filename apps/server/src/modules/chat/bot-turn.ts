@@ -7,11 +7,27 @@ import { dispatchQueue, nextState } from './chat-routing.js';
 
 const FROM = { customer: 'visitor', bot: 'bot' } as const;
 
+/** The turn each session is in (this node): the next waits, so answers come in the order asked. */
+const turns = new Map<string, Promise<void>>();
+
 /**
  * Gives the workspace's bot seat the visitor's latest message and carries out its reply. With
- * no seat (the default) the chat is handed to the queue at once.
+ * no seat (the default) the chat is handed to the queue at once. Turns of one session run one
+ * after the other: two quick messages must not be decided on the same memory, nor answered out
+ * of order.
  */
-export async function runBotTurn(core: ChatCore, session: SessionRow, seq: number | null): Promise<void> {
+export function runBotTurn(core: ChatCore, session: SessionRow, seq: number | null): Promise<void> {
+  const previous = turns.get(session.id) ?? Promise.resolve();
+  const turn = previous.catch(() => {}).then(() => botTurn(core, session, seq));
+  turns.set(session.id, turn);
+  const forget = () => {
+    if (turns.get(session.id) === turn) turns.delete(session.id);
+  };
+  turn.then(forget, forget);
+  return turn;
+}
+
+async function botTurn(core: ChatCore, session: SessionRow, seq: number | null): Promise<void> {
   const { p } = core;
   const ctx: Ctx = { actor: { kind: 'bot', workspaceId: session.workspaceId }, log: p.log as unknown as Ctx['log'] };
   const seat = core.bots.of(session.workspaceId);
@@ -52,7 +68,9 @@ export async function runBotTurn(core: ChatCore, session: SessionRow, seq: numbe
       return;
     }
     if (reply.kind !== 'handoff') return;
-    await writeMessage(tx, core.tickets.core, ctx, ticket, { kind: 'note', bodyText: `Bot handed off: ${reply.reason}` }, null);
+    if (!reply.noted) {
+      await writeMessage(tx, core.tickets.core, ctx, ticket, { kind: 'note', bodyText: `Bot handed off: ${reply.reason}` }, null);
+    }
     const teamId = reply.teamId && (await core.tickets.core.deps.teamExists(tx, s.workspaceId, reply.teamId)) ? reply.teamId : s.teamId;
     const queued = await updateSession(tx, s.id, { state: nextState(s, 'handoff'), teamId, queuedAt: new Date() });
     await recordChatEvent(tx, ctx.actor, queued, 'chat.queued', { reason: 'handoff', handoffReason: reply.reason });

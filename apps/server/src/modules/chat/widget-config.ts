@@ -13,6 +13,9 @@ export async function widgetConfig(core: ChatCore, channel: ChannelRow): Promise
   const now = new Date();
   const open = isOpen(calendar, now);
   const agentsOnline = (await findChatCandidates(core.p.db, channel.workspaceId, s.teamId)).length;
+  // The assistant answers around the clock; a handoff nobody can take turns into leave-a-message.
+  const seat = core.bots.of(channel.workspaceId);
+  const botAnswers = (await seat?.answersNow?.(channel.workspaceId)) ?? false;
   return {
     publicKey: channel.publicKey,
     name: channel.name,
@@ -31,6 +34,6 @@ export async function widgetConfig(core: ChatCore, channel: ChannelRow): Promise
     },
     businessHours: { open, nextOpenAt: open || !calendar ? null : nextOpening(calendar, now).toISOString() },
     agentsOnline,
-    available: open && agentsOnline > 0,
+    available: (open && agentsOnline > 0) || botAnswers,
   };
 }

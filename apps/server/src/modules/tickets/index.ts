@@ -31,6 +31,7 @@ export { applyChanges } from './ticket-writer.js';
 export type { TicketDeps } from './tickets.deps.js';
 export type { TicketAutoChanges, TicketChange, TicketHook } from './tickets.hooks.js';
 export { ticketRooms } from './tickets.listeners.js';
+export { accessCondition } from './tickets.policy.js';
 export type { SlaClockView } from './tickets.presenter.js';
 export type { AttachmentRow, MessageRow, TicketRow } from './tickets.repo.js';
 export { findAttachmentsOfMessages } from './tickets.repo.js';

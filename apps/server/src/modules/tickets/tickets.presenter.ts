@@ -1,4 +1,4 @@
-import type { TicketStatus } from '@switchboard/contracts';
+import { type AssistantHandoff, AssistantHandoffSchema, type TicketStatus } from '@switchboard/contracts';
 import { customerVisibleValues, type FieldDef } from './custom-fields.js';
 import type { AttachmentRow, MessageRow, TicketRow, UserSummary } from './tickets.repo.js';
 
@@ -117,8 +117,16 @@ export function presentMessageForAgent(m: MessageRow, users: Map<string, UserSum
     mentions: m.mentions,
     attachments: files.map(presentAttachment),
     deliveryState: m.deliveryState,
+    pinned: m.kind === 'note' && m.meta?.pinned === true,
+    assistantHandoff: m.kind === 'note' ? handoffOf(m.meta) : null,
     createdAt: m.createdAt.toISOString(),
   };
+}
+
+/** The assistant's briefing stored in a note's meta, when it is one (older or foreign meta: null). */
+function handoffOf(meta: Record<string, unknown> | null | undefined): AssistantHandoff | null {
+  const parsed = AssistantHandoffSchema.safeParse(meta?.assistantHandoff);
+  return parsed.success ? parsed.data : null;
 }
 
 /**
@@ -144,6 +152,8 @@ export function presentMessageForCustomer(m: MessageRow, users: Map<string, User
     mentions: [],
     attachments: files.map(presentAttachment),
     deliveryState: m.deliveryState,
+    pinned: false,
+    assistantHandoff: null,
     createdAt: m.createdAt.toISOString(),
   };
 }

@@ -6,6 +6,7 @@ import type { Candidate } from '../kb-index.js';
 import { keywordTriggers, runFlow, slotValue } from './flow-runner.js';
 import { type FlowRow, findFlowSettings, listFlows, listQa, listRules, type RunRow, runsOfSession, saveRun } from './flows.repo.js';
 import { DEFAULT_HANDOFF_RULES, type FiredRule, matchBeforeTurn, type RuleLike } from './handoff-rules.js';
+import { openHeaders } from './header-secrets.js';
 import { bestScore } from './phrase-match.js';
 
 export interface ExtrasTurn {
@@ -17,6 +18,10 @@ export interface ExtrasTurn {
   sentiment: { label: 'negative' | 'neutral' | 'positive'; negative: number; frustration: 'none' | 'low' | 'medium' | 'high' };
   answerThreshold: number;
   keywords: readonly string[];
+  /** The admin intent the workspace's classifier gave the message (intents/), if any. */
+  intent?: string | null;
+  /** Opens sealed action header values (header-secrets.ts); the platform's secrets. */
+  secrets: { decrypt(sealed: string): string };
 }
 
 export type ExtrasResult =
@@ -47,14 +52,16 @@ const withRule = (f: FiredRule) => `${f.detail} (rule "${f.rule.name}")`;
 export async function flowsTurn(db: DbOrTx, t: ExtrasTurn, search: (q: string) => Promise<Candidate[]>): Promise<ExtrasResult> {
   const ws = t.workspaceId;
   const [flows, qa, rules, settings, runs] = await Promise.all([
-    listFlows(db, ws).then((f) => f.filter((x) => x.enabled)),
+    listFlows(db, ws).then((f) => f.filter((x) => x.enabled).map((x) => openHeaders(x, t.secrets))),
     listQa(db, ws).then((q) => q.filter((x) => x.enabled)),
     rulesInForce(db, ws),
     findFlowSettings(db, ws),
     runsOfSession(db, ws, t.sessionId),
   ]);
   const allowHosts = settings?.actionAllowHosts ?? [];
-  const intents = flows.filter((f) => f.trigger.intent && bestScore(t.text, f.trigger.intent.examples) >= t.answerThreshold);
+  const intents = flows.filter(
+    (f) => f.trigger.intent && (f.trigger.intent.name === t.intent || bestScore(t.text, f.trigger.intent.examples) >= t.answerThreshold),
+  );
   // The customer's organization now (a visitor identified later, or moved by an admin, counts).
   const [ticket] = await db
     .select({ organizationId: sql<string | null>`coalesce(${users.organizationId}, ${tickets.organizationId})` })
@@ -64,7 +71,7 @@ export async function flowsTurn(db: DbOrTx, t: ExtrasTurn, search: (q: string) =
   const fired = matchBeforeTurn(rules, {
     text: t.text,
     sentiment: t.sentiment,
-    intents: intents.map((f) => f.trigger.intent?.name ?? ''),
+    intents: [...intents.map((f) => f.trigger.intent?.name ?? ''), ...(t.intent ? [t.intent] : [])],
     organizationId: ticket?.organizationId ?? null,
     keywords: t.keywords,
   });

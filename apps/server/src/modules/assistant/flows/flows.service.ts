@@ -8,6 +8,7 @@ import { requirePermission } from '../../identity/index.js';
 import { validateFlowGraph } from './flow-graph.js';
 import * as repo from './flows.repo.js';
 import { DEFAULT_HANDOFF_RULES } from './handoff-rules.js';
+import { maskHeaders, sealHeaders } from './header-secrets.js';
 
 const dates = (r: { createdAt: Date; updatedAt: Date }) => ({ createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString() });
 
@@ -25,7 +26,7 @@ export const presentFlow = (r: repo.FlowRow): Flow => ({
   enabled: r.enabled,
   trigger: r.trigger,
   start: r.start,
-  steps: r.steps,
+  steps: maskHeaders(r.steps),
   ...dates(r),
 });
 export const presentRule = (r: repo.RuleRow): HandoffRule => ({
@@ -103,18 +104,21 @@ export function flowsService(p: Platform) {
     async createFlow(ctx: Ctx, body: FlowBody) {
       const ws = admin(ctx);
       checkFlow(body);
-      return presentFlow(await audited(ctx, ws, 'assistant.flow_created', null, (tx) => repo.insertFlow(tx, ws, body)));
+      const sealed = { ...body, steps: sealHeaders(body.steps, null, p.secrets) };
+      return presentFlow(await audited(ctx, ws, 'assistant.flow_created', null, (tx) => repo.insertFlow(tx, ws, sealed)));
     },
     async updateFlow(ctx: Ctx, id: string, body: FlowBody) {
       const ws = admin(ctx);
-      if (!(await repo.findFlow(p.db, ws, id))) throw flowMissing();
+      const stored = await repo.findFlow(p.db, ws, id);
+      if (!stored) throw flowMissing();
       checkFlow(body);
+      const sealed = { ...body, steps: sealHeaders(body.steps, stored.steps, p.secrets) };
       const row = await audited(
         ctx,
         ws,
         'assistant.flow_updated',
         id,
-        async (tx) => (await repo.updateFlow(tx, ws, id, body)) ?? Promise.reject(flowMissing()),
+        async (tx) => (await repo.updateFlow(tx, ws, id, sealed)) ?? Promise.reject(flowMissing()),
       );
       return presentFlow(row);
     },
