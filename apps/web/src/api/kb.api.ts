@@ -13,6 +13,8 @@ import type {
   KbDiffSchema,
   KbFeedbackItemSchema,
   KbFeedbackPageSchema,
+  KbFromMessageBodySchema,
+  KbImportResultSchema,
   KbReviewSchema,
   KbSearchHitSchema,
   KbSearchPageSchema,
@@ -26,7 +28,8 @@ import type {
   UpdateKbArticleBodySchema,
   UpdateKbCategoryBodySchema,
 } from '@switchboard/contracts';
-import { apiFetch } from './apiFetch';
+import { ApiError, clientErrorCodes } from './ApiError';
+import { API_BASE, apiFetch } from './apiFetch';
 
 type Output<S extends { _zod: { output: unknown } }> = S['_zod']['output'];
 type Input<S extends { _zod: { input: unknown } }> = S['_zod']['input'];
@@ -48,6 +51,9 @@ export type KbFeedbackItem = Output<typeof KbFeedbackItemSchema>;
 export type KbFeedbackPage = Output<typeof KbFeedbackPageSchema>;
 export type KbAnalytics = Output<typeof KbAnalyticsSchema>;
 export type TicketKbViews = Output<typeof TicketKbViewsSchema>;
+export type KbImportResult = Output<typeof KbImportResultSchema>;
+export type KbFromMessageBody = Input<typeof KbFromMessageBodySchema>;
+export type KbExportFormat = 'markdown' | 'html';
 
 export type CreateKbArticleBody = Input<typeof CreateKbArticleBodySchema>;
 export type UpdateKbArticleBody = Input<typeof UpdateKbArticleBodySchema>;
@@ -68,6 +74,37 @@ export interface KbSearchParams {
   locale?: string | undefined;
   limit?: number;
   source: 'help_center' | 'portal' | 'widget' | 'assistant' | 'agent' | 'api';
+}
+
+/** A downloaded file: its bytes and the name the server suggests. */
+export interface KbDownload {
+  blob: Blob;
+  filename: string;
+}
+
+/** GET a binary file; failures become ApiError like apiFetch's (the export is a zip, not JSON). */
+async function fetchFile(path: string, fallbackName: string, signal?: AbortSignal): Promise<KbDownload> {
+  const headers = { accept: 'application/zip, application/problem+json' };
+  let response: Response;
+  try {
+    response = await fetch(`${API_BASE}${path}`, { method: 'GET', headers, credentials: 'same-origin', signal: signal ?? null });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiError({ type: 'about:blank', title: 'Network request failed', status: 0, code: clientErrorCodes.network });
+  }
+  if (!response.ok) {
+    const body: unknown = await response.json().catch(() => null);
+    const fallback = { type: 'about:blank', title: response.statusText || 'Request failed', status: response.status };
+    const code = (body as { code?: unknown } | null)?.code;
+    throw new ApiError(
+      typeof code === 'string'
+        ? { ...fallback, ...(body as object), code, status: response.status }
+        : { ...fallback, code: `http.${response.status}` },
+    );
+  }
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? fallbackName;
+  return { blob: await response.blob(), filename };
 }
 
 const article = (id: string) => `/kb/articles/${encodeURIComponent(id)}`;
@@ -128,6 +165,17 @@ export const kbApi = {
   moderate: (id: string, decision: 'approve' | 'reject') => apiFetch<KbFeedbackItem>(`/kb/feedback/${id}/${decision}`, { method: 'POST' }),
   analytics: (range: { from?: string; to?: string }, signal?: AbortSignal) =>
     apiFetch<KbAnalytics>('/kb/analytics', { query: range, signal }),
+  /** A draft from a ticket reply: the server takes the ticket subject as title and the ticket language as locale. */
+  fromMessage: (body: KbFromMessageBody) => apiFetch<KbArticle>('/kb/articles/from-message', { method: 'POST', body }),
+  /** Every article and category as a re-importable zip (kb.publish). */
+  exportArchive: (format: KbExportFormat, signal?: AbortSignal) =>
+    fetchFile(`/kb/export?format=${format}`, `knowledge-base-${format}.zip`, signal),
+  /** Creates or updates from an export zip, all or nothing; 400 kb_import.invalid lists each bad file in `errors`. */
+  importArchive: (file: File) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return apiFetch<KbImportResult>('/kb/import', { method: 'POST', body: form });
+  },
   ticketViews: (ticketId: string, signal?: AbortSignal) =>
     apiFetch<TicketKbViews>(`/tickets/${encodeURIComponent(ticketId)}/kb-views`, { signal }),
 };

@@ -70,6 +70,8 @@ export function message(seq: number, patch: Partial<Message> = {}): Message {
     mentions: [],
     attachments: [],
     deliveryState: 'sent',
+    pinned: false,
+    assistantHandoff: null,
     createdAt: at,
     ...patch,
   };

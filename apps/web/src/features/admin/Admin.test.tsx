@@ -54,6 +54,14 @@ describe('admin console access', { timeout: 30_000 }, () => {
       'Macros',
       'Web chat',
       'Workspace settings',
+      'Settings & thresholds',
+      'Q&A pairs',
+      'Flows',
+      'Handoff rules',
+      'Model provider',
+      'Try it',
+      'Intents',
+      'Insights',
     ]);
     expect(await screen.findByText('Grace Hopper')).toBeTruthy();
   });

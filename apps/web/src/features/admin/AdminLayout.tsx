@@ -6,7 +6,20 @@ import { adminPath, paths } from '../../app/paths';
 import { FullPageLoader } from '../../components/FullPageLoader';
 import { usePageTitle } from '../../components/usePageTitle';
 import { useCurrentUser } from '../auth/CurrentUserContext';
-import { type AdminSectionKey, allowedSections, canOpenAdmin, canOpenSection } from './access';
+import {
+  type AdminSectionGroup,
+  type AdminSectionKey,
+  allowedSections,
+  type CoreSectionKey,
+  canOpenAdmin,
+  canOpenSection,
+  isAssistantSection,
+  sectionGroup,
+} from './access';
+
+/** Grouped sections, in the order their headings appear below the ungrouped ones. */
+const ADMIN_GROUPS: readonly AdminSectionGroup[] = ['assistant'];
+const GROUP_LABELS = { assistant: 'assistantAdmin.nav.group' } as const satisfies Record<AdminSectionGroup, string>;
 
 /** The section the URL names (`/admin/teams/...` → `teams`). */
 function useCurrentSection(): string | null {
@@ -23,7 +36,22 @@ export function AdminLayout() {
   const current = useCurrentSection();
   const sections = allowedSections(user);
   if (!canOpenAdmin(user)) return <AdminForbidden />;
-  const label = (key: AdminSectionKey) => t(`admin.nav.${key}`);
+  const label = (key: AdminSectionKey): string =>
+    isAssistantSection(key) ? t(`assistantAdmin.nav.${key}`) : t(`admin.nav.${key as CoreSectionKey}`);
+  const ungrouped = sections.filter((key) => !sectionGroup(key));
+  const groups = ADMIN_GROUPS.map((group) => ({ group, keys: sections.filter((key) => sectionGroup(key) === group) })).filter(
+    (entry) => entry.keys.length > 0,
+  );
+  const link = (key: AdminSectionKey) => (
+    <NavLink
+      key={key}
+      component={Link}
+      to={adminPath(key)}
+      label={label(key)}
+      active={key === current}
+      aria-current={key === current ? 'page' : undefined}
+    />
+  );
 
   return (
     <Flex gap="lg" align="flex-start">
@@ -38,15 +66,14 @@ export function AdminLayout() {
           <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mb={4}>
             {t('admin.nav.title')}
           </Text>
-          {sections.map((key) => (
-            <NavLink
-              key={key}
-              component={Link}
-              to={adminPath(key)}
-              label={label(key)}
-              active={key === current}
-              aria-current={key === current ? 'page' : undefined}
-            />
+          {ungrouped.map(link)}
+          {groups.map(({ group, keys }) => (
+            <Stack key={group} gap={4} mt="sm">
+              <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mb={4}>
+                {t(GROUP_LABELS[group])}
+              </Text>
+              {keys.map(link)}
+            </Stack>
           ))}
         </Stack>
       </Box>
@@ -54,7 +81,13 @@ export function AdminLayout() {
         <Box hiddenFrom="md" mb="md">
           <NativeSelect
             aria-label={t('admin.nav.label')}
-            data={sections.map((key) => ({ value: key, label: label(key) }))}
+            data={[
+              ...ungrouped.map((key) => ({ value: key, label: label(key) })),
+              ...groups.map(({ group, keys }) => ({
+                group: t(GROUP_LABELS[group]),
+                items: keys.map((key) => ({ value: key, label: label(key) })),
+              })),
+            ]}
             value={current ?? ''}
             onChange={(event) => void navigate(adminPath(event.currentTarget.value as AdminSectionKey))}
           />

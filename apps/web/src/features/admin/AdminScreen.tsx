@@ -1,9 +1,17 @@
 import type { ComponentType } from 'react';
 import { Navigate, useParams } from 'react-router';
 import { paths } from '../../app/paths';
+import { AssistantIntentsPage } from '../assist/AssistantIntentsPage';
+import { AssistantInsightsPage } from '../assistant-insights/AssistantInsightsPage';
 import { ChannelsPage } from '../chat/admin/ChannelsPage';
 import { AdminSection } from './AdminLayout';
 import { ADMIN_SECTIONS, type AdminSectionKey } from './access';
+import { AssistantSettingsPage } from './assistant/AssistantSettingsPage';
+import { FlowsPage } from './assistant/FlowsPage';
+import { HandoffRulesPage } from './assistant/HandoffRulesPage';
+import { ProviderPage } from './assistant/ProviderPage';
+import { QaPairsPage } from './assistant/QaPairsPage';
+import { TryItPage } from './assistant/TryItPage';
 import { CustomFieldsPage } from './fields/CustomFieldsPage';
 import { MacrosPage } from './macros/MacrosPage';
 import { RolesPage } from './roles/RolesPage';
@@ -26,6 +34,14 @@ const SCREENS = {
   macros: MacrosPage,
   channels: ChannelsPage,
   settings: WorkspaceSettingsPage,
+  'assistant-settings': AssistantSettingsPage,
+  'assistant-qa': QaPairsPage,
+  'assistant-flows': FlowsPage,
+  'assistant-handoff': HandoffRulesPage,
+  'assistant-provider': ProviderPage,
+  'assistant-try': TryItPage,
+  'assistant-intents': AssistantIntentsPage,
+  'assistant-insights': AssistantInsightsPage,
 } satisfies Record<AdminSectionKey, ComponentType>;
 
 function isSection(value: string | undefined): value is AdminSectionKey {

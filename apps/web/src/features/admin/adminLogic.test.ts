@@ -33,9 +33,20 @@ describe('admin access', () => {
 
   it('shows a custom admin role only the sections its permissions cover', () => {
     const settingsOnly = { role: 'ops', permissions: ['admin.settings'] };
-    expect(allowedSections(settingsOnly)).toEqual(['categories', 'fields', 'sla', 'channels', 'settings']);
+    expect(allowedSections(settingsOnly)).toEqual([
+      'categories',
+      'fields',
+      'sla',
+      'channels',
+      'settings',
+      'assistant-qa',
+      'assistant-flows',
+      'assistant-handoff',
+      'assistant-provider',
+      'assistant-intents',
+    ]);
     expect(canOpenSection(settingsOnly, 'users')).toBe(false);
-    expect(allowedSections(as('admin'))).toHaveLength(10);
+    expect(allowedSections(as('admin'))).toHaveLength(18);
   });
 });
 

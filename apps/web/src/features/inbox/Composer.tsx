@@ -9,6 +9,7 @@ import type { Ticket, TicketStatus } from '../../api/types';
 import { FormAlert } from '../../components/FormAlert';
 import { useErrorText } from '../../i18n/errorMessages';
 import { useFormat } from '../../i18n/format';
+import { registerComposer } from '../assist/composerBridge';
 import { useChatTyping } from '../chat/useChatTyping';
 import { InsertArticleMenu } from '../kb/InsertArticleMenu';
 import { AttachmentPicker, DropZone } from '../tickets/AttachmentPicker';
@@ -134,6 +135,7 @@ export function Composer({ ticket, seenSeq, onTyping, onSent }: ComposerProps) {
               onFiles={uploads.add}
               onReady={(e) => {
                 editor.current = e;
+                registerComposer(ticket.id, e);
               }}
               error={bodyError}
             />

@@ -9,10 +9,12 @@ import { ErrorState } from '../../components/ErrorState';
 import { usePageTitle } from '../../components/usePageTitle';
 import { useErrorText } from '../../i18n/errorMessages';
 import { ChatBar } from '../chat/ChatBar';
+import { CreateArticleFromReply } from '../kb/CreateArticleFromReply';
 import { TicketLoadState } from '../tickets/TicketLoadState';
 import { ticketKeys, useTimeline } from '../tickets/ticketQueries';
 import { lastSeqOf } from '../tickets/timeline';
 import { ComposerWithSchedule } from './Composer';
+import { HandoffBriefing } from './HandoffBriefing';
 import { LinkedTickets } from './LinkedTickets';
 import { MergedBanner } from './MergeTicket';
 import { RequesterCard } from './RequesterCard';
@@ -53,6 +55,7 @@ function TicketWorkspace({ ticket }: { ticket: Ticket }) {
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="md">
+            <HandoffBriefing messages={messages} />
             {timeline.isPending ? (
               <Center py="lg" role="status">
                 <Loader size="sm" aria-label={t('ticketPage.loadingTimeline')} />
@@ -65,7 +68,15 @@ function TicketWorkspace({ ticket }: { ticket: Ticket }) {
                 retryLabel={t('common.tryAgain')}
               />
             ) : (
-              <Timeline messages={messages} messageActions={(message) => <SplitMessage ticket={ticket} message={message} />} />
+              <Timeline
+                messages={messages}
+                messageActions={(message) => (
+                  <>
+                    <SplitMessage ticket={ticket} message={message} />
+                    <CreateArticleFromReply ticket={ticket} message={message} />
+                  </>
+                )}
+              />
             )}
             <ChatBar ticket={ticket} messages={messages} />
             <ComposerWithSchedule

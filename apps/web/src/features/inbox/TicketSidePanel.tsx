@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { CustomField, CustomFieldValue, Ticket, TicketChanges, TicketPriority, TicketStatus } from '../../api/types';
 import { FormAlert } from '../../components/FormAlert';
 import { useErrorText } from '../../i18n/errorMessages';
+import { AssistCard } from '../assist';
 import { useCurrentUser } from '../auth/CurrentUserContext';
 import { TicketKbViewsCard } from '../kb/TicketKbViewsCard';
 import { CustomFieldInput } from '../tickets/CustomFieldInput';
@@ -81,6 +82,7 @@ export function TicketSidePanel({ ticket }: { ticket: Ticket }) {
         />
         <CustomFields {...props} />
         <TriageCard ticketId={ticket.id} />
+        <AssistCard ticket={ticket} />
         <TicketKbViewsCard ticketId={ticket.id} />
       </Stack>
     </Paper>

@@ -1,11 +1,15 @@
-import { Box, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Box, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { type KbAnalytics, kbApi } from '../../api/kb.api';
+import { kbArticlePath, paths } from '../../app/paths';
 import { useFormat } from '../../i18n/format';
 import { AdminPage } from '../admin/ui/AdminPage';
 import { QueryState } from '../admin/ui/QueryState';
+import { useCurrentUser } from '../auth/CurrentUserContext';
+import { hasPermission } from './access';
 import { kbKeys, localeName } from './kbQueries';
 
 const RANGES = [7, 30, 90] as const;
@@ -85,7 +89,9 @@ function Report({ data }: { data: KbAnalytics }) {
             {data.articles.map((a) => (
               <Table.Tr key={a.articleId}>
                 <Table.Td lang={a.locale}>
-                  {a.title}{' '}
+                  <Anchor component={Link} to={kbArticlePath(a.articleId)} size="sm">
+                    {a.title}
+                  </Anchor>{' '}
                   <Text span size="xs" c="dimmed">
                     ({localeName(a.locale)})
                   </Text>
@@ -113,8 +119,8 @@ function Report({ data }: { data: KbAnalytics }) {
         </Table>
       </Section>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <SearchTable title={t('kb.analytics.topSearches')} rows={data.topSearches} />
-        <SearchTable title={t('kb.analytics.noResultSearches')} rows={data.noResultSearches} />
+        <SearchTable title={t('kb.analytics.topSearches')} rows={data.topSearches} kind="top" />
+        <SearchTable title={t('kb.analytics.noResultSearches')} rows={data.noResultSearches} kind="noResult" />
       </SimpleGrid>
     </Stack>
   );
@@ -154,9 +160,12 @@ function Section({ title, empty, children }: { title: string; empty: boolean; ch
   );
 }
 
-function SearchTable({ title, rows }: { title: string; rows: KbAnalytics['topSearches'] }) {
+/** `top`: how many results a search found on average; `noResult`: a gap to fill, with a link to write the article. */
+function SearchTable({ title, rows, kind }: { title: string; rows: KbAnalytics['topSearches']; kind: 'top' | 'noResult' }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const user = useCurrentUser();
+  const canWrite = kind === 'noResult' && hasPermission(user, 'kb.write');
   const max = Math.max(0, ...rows.map((r) => r.searches));
   return (
     <Section title={title} empty={rows.length === 0}>
@@ -165,6 +174,12 @@ function SearchTable({ title, rows }: { title: string; rows: KbAnalytics['topSea
           <Table.Tr>
             <Table.Th>{t('kb.analytics.query')}</Table.Th>
             <Table.Th>{t('kb.analytics.searches')}</Table.Th>
+            {kind === 'top' ? <Table.Th>{t('kbTools.analytics.avgResults')}</Table.Th> : null}
+            {canWrite ? (
+              <Table.Th>
+                <VisuallyHidden>{t('kbTools.analytics.writeArticle')}</VisuallyHidden>
+              </Table.Th>
+            ) : null}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -177,6 +192,19 @@ function SearchTable({ title, rows }: { title: string; rows: KbAnalytics['topSea
                   {format.number(r.searches)}
                 </Group>
               </Table.Td>
+              {kind === 'top' ? <Table.Td>{format.number(Math.round(r.avgResults * 10) / 10)}</Table.Td> : null}
+              {canWrite ? (
+                <Table.Td>
+                  <Anchor
+                    component={Link}
+                    to={`${paths.kbNewArticle}?${new URLSearchParams({ title: r.query })}`}
+                    size="sm"
+                    aria-label={t('kbTools.analytics.writeArticleFor', { query: r.query })}
+                  >
+                    {t('kbTools.analytics.writeArticle')}
+                  </Anchor>
+                </Table.Td>
+              ) : null}
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -30,7 +30,12 @@ export function NewArticlePage() {
   const queryClient = useQueryClient();
   usePageTitle(t('kb.editor.newTitle'));
   const language = i18n.resolvedLanguage ?? 'en';
-  const [initial] = useState(() => emptyValues(isLanguageCode(language) ? language : 'en'));
+  // `?title=` starts the article from a search nobody found an answer to (analytics).
+  const [params] = useSearchParams();
+  const [initial] = useState(() => ({
+    ...emptyValues(isLanguageCode(language) ? language : 'en'),
+    title: (params.get('title') ?? '').trim().slice(0, 300),
+  }));
   const create = useMutation({
     mutationFn: kbApi.create,
     onSuccess: (article) => {

@@ -13,6 +13,7 @@ import { useFormat } from '../../i18n/format';
 import { useCurrentUser } from '../auth/CurrentUserContext';
 import { hasPermission } from './access';
 import { StatusBadge, TranslationBadges } from './KbBadges';
+import { KbImportExport } from './KbImportExport';
 import { categoriesQuery, KB_LOCALES, kbKeys, localeName, sectionOptions } from './kbQueries';
 import { useKbErrorText } from './useKbErrorText';
 
@@ -44,11 +45,14 @@ export function ArticleListPage() {
           </Title>
           <Text c="dimmed">{t('kb.list.description')}</Text>
         </Stack>
-        {hasPermission(user, 'kb.write') ? (
-          <Button component={Link} to={paths.kbNewArticle}>
-            {t('kb.list.new')}
-          </Button>
-        ) : null}
+        <Group gap="xs" align="flex-start">
+          <KbImportExport />
+          {hasPermission(user, 'kb.write') ? (
+            <Button component={Link} to={paths.kbNewArticle}>
+              {t('kb.list.new')}
+            </Button>
+          ) : null}
+        </Group>
       </Group>
       <Filters filters={filters} onChange={setFilters} q={q} onQ={setQ} tag={tag} onTag={setTag} />
       <ListBody list={list} items={items} />

@@ -9,6 +9,7 @@ import { ConfirmAction } from '../admin/ui/ConfirmAction';
 import { MoveButtons } from '../admin/ui/MoveButtons';
 import { QueryState } from '../admin/ui/QueryState';
 import { CategoryFormModal } from './CategoryFormModal';
+import { categoryDescription } from './categoryDescriptions';
 import { VisibilityBadge } from './KbBadges';
 import { categoriesQuery, categoryName, categoryTree, kbKeys } from './kbQueries';
 import { useKbErrorText } from './useKbErrorText';
@@ -120,18 +121,26 @@ function Row({ entry, first, last, busy, onMove, onEdit }: RowProps) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const name = categoryName(entry, i18n.resolvedLanguage ?? 'en');
+  const description = categoryDescription(entry, i18n.resolvedLanguage ?? 'en');
   const section = entry.parentId !== null;
   return (
     <Group justify="space-between" wrap="nowrap" gap="sm">
-      <Group gap="xs" miw={0}>
-        <Text fw={section ? 400 : 600}>{name}</Text>
-        <VisibilityBadge visibility={entry.visibility} />
-        {section ? (
-          <Text size="xs" c="dimmed">
-            {t('kb.categories.articleCount', { count: entry.articleCount })}
+      <Stack gap={2} miw={0}>
+        <Group gap="xs" miw={0}>
+          <Text fw={section ? 400 : 600}>{name}</Text>
+          <VisibilityBadge visibility={entry.visibility} />
+          {section ? (
+            <Text size="xs" c="dimmed">
+              {t('kb.categories.articleCount', { count: entry.articleCount })}
+            </Text>
+          ) : null}
+        </Group>
+        {description ? (
+          <Text size="sm" c="dimmed" lineClamp={2}>
+            {description}
           </Text>
         ) : null}
-      </Group>
+      </Stack>
       <Group gap={4} wrap="nowrap">
         <MoveButtons name={name} first={first} last={last} disabled={busy} onMove={onMove} />
         <Button size="compact-sm" variant="subtle" onClick={onEdit} aria-label={t('kb.categories.editNamed', { name })}>

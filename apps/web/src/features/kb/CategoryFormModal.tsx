@@ -1,4 +1,4 @@
-import { Button, Group, Modal, NativeSelect, Stack } from '@mantine/core';
+import { Button, Group, Modal, NativeSelect, SimpleGrid, Stack, Textarea } from '@mantine/core';
 import { KB_VISIBILITIES } from '@switchboard/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { type KbCategory, type KbVisibility, kbApi } from '../../api/kb.api';
 import { FormAlert } from '../../components/FormAlert';
 import { LocalizedNamesInput, namesBody, namesFrom } from '../admin/ui/LocalizedNames';
+import { type CategoryDescriptions, descriptionsFrom, KB_DESCRIPTION_MAX } from './categoryDescriptions';
 import { kbKeys } from './kbQueries';
 import { useKbErrorText } from './useKbErrorText';
 
@@ -24,13 +25,14 @@ export function CategoryFormModal({ entry, parentId, nextPosition, onClose }: Ca
   const errorText = useKbErrorText();
   const queryClient = useQueryClient();
   const [names, setNames] = useState(namesFrom(entry?.names as { en: string; 'zh-CN'?: string } | undefined));
+  const [descriptions, setDescriptions] = useState(descriptionsFrom(entry?.descriptions));
   const [visibility, setVisibility] = useState<KbVisibility>(entry?.visibility ?? 'public');
   const [missing, setMissing] = useState(false);
   const save = useMutation({
     mutationFn: () =>
       entry
-        ? kbApi.updateCategory(entry.id, { names: namesBody(names), visibility })
-        : kbApi.createCategory({ parentId, names: namesBody(names), visibility, position: nextPosition }),
+        ? kbApi.updateCategory(entry.id, { names: namesBody(names), descriptions, visibility })
+        : kbApi.createCategory({ parentId, names: namesBody(names), descriptions, visibility, position: nextPosition }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: kbKeys.categories });
       onClose();
@@ -60,6 +62,7 @@ export function CategoryFormModal({ entry, parentId, nextPosition, onClose }: Ca
             errors={{ en: nameError || undefined }}
             autoFocus
           />
+          <DescriptionsInput value={descriptions} onChange={setDescriptions} />
           <NativeSelect
             label={t('kb.fields.visibility')}
             description={t('kb.categories.visibilityHint')}
@@ -79,5 +82,32 @@ export function CategoryFormModal({ entry, parentId, nextPosition, onClose }: Ca
         </Stack>
       </form>
     </Modal>
+  );
+}
+
+/** The help center shows the description under the name; one per language, both optional (empty clears). */
+function DescriptionsInput({ value, onChange }: { value: CategoryDescriptions; onChange: (value: CategoryDescriptions) => void }) {
+  const { t } = useTranslation();
+  const label = t('kbTools.categories.description');
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+      <Textarea
+        label={t('admin.common.inEnglish', { label })}
+        value={value.en}
+        onChange={(event) => onChange({ ...value, en: event.currentTarget.value })}
+        maxLength={KB_DESCRIPTION_MAX}
+        autosize
+        minRows={2}
+      />
+      <Textarea
+        label={t('admin.common.inChinese', { label })}
+        lang="zh-CN"
+        value={value['zh-CN']}
+        onChange={(event) => onChange({ ...value, 'zh-CN': event.currentTarget.value })}
+        maxLength={KB_DESCRIPTION_MAX}
+        autosize
+        minRows={2}
+      />
+    </SimpleGrid>
   );
 }

@@ -2,7 +2,7 @@ import { SYSTEM_ROLES } from '@switchboard/contracts';
 import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { vi } from 'vitest';
-import type { KbArticle, KbSearchHit } from '../../api/kb.api';
+import type { KbArticle, KbCategory, KbSearchHit } from '../../api/kb.api';
 import type { Me } from '../../api/types';
 import { AppProviders } from '../../app/AppProviders';
 import { createQueryClient } from '../../app/queryClient';
@@ -60,6 +60,23 @@ export function kbArticle(patch: Partial<KbArticle> = {}): KbArticle {
     bodyHtml: '<p>Open the sign-in page and choose “Forgot password”.</p>',
     bodyText: 'Open the sign-in page and choose “Forgot password”.',
     actions: ['edit', 'submit', 'archive', 'comment'],
+    ...patch,
+  };
+}
+
+/** A category (parentId null) or a section of one. */
+export function kbCategory(id: string, parentId: string | null, en: string, patch: Partial<KbCategory> = {}): KbCategory {
+  return {
+    id,
+    parentId,
+    slug: en.toLowerCase(),
+    names: { en },
+    descriptions: {},
+    position: 0,
+    visibility: 'public',
+    articleCount: 0,
+    createdAt: at,
+    updatedAt: at,
     ...patch,
   };
 }

@@ -16,6 +16,8 @@ const message = (seq: number, patch: Partial<Message> = {}): Message => ({
   mentions: [],
   attachments: [],
   deliveryState: 'sent',
+  pinned: false,
+  assistantHandoff: null,
   createdAt: '2026-03-04T12:00:00Z',
   ...patch,
 });

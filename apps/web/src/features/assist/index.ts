@@ -1,0 +1,3 @@
+export { AssistantIntentsPage } from './AssistantIntentsPage';
+export { AssistCard } from './AssistCard';
+export { composerFor, fillComposer, insertIntoComposer, registerComposer } from './composerBridge';

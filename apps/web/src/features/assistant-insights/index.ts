@@ -1,0 +1,1 @@
+export { AssistantInsightsPage } from './AssistantInsightsPage';
