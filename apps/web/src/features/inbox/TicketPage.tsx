@@ -23,6 +23,7 @@ import { SplitMessage } from './SplitMessage';
 import { TicketHeader } from './TicketHeader';
 import { TicketSidePanel } from './TicketSidePanel';
 import { Timeline } from './Timeline';
+import { TranslateMessage } from './TranslateMessage';
 import { useTicketRoom, useTypingSignal } from './useCollision';
 
 /** One ticket: conversation and composer, fields, requester and SLA, live. */
@@ -72,6 +73,7 @@ function TicketWorkspace({ ticket }: { ticket: Ticket }) {
                 messages={messages}
                 messageActions={(message) => (
                   <>
+                    <TranslateMessage ticket={ticket} message={message} />
                     <SplitMessage ticket={ticket} message={message} />
                     <CreateArticleFromReply ticket={ticket} message={message} />
                   </>
