@@ -91,6 +91,12 @@ export const AssistantTryResultSchema = z
     reply: z.string().nullable(),
     quickReplies: z.array(z.string()),
     latencyMs: z.number().int(),
+    /** The admin intent the workspace's classifier gives the message (null: no classifier yet). */
+    intent: z.object({ name: z.string().nullable(), confidence: z.number() }).nullable().default(null),
+    /** A Q&A pair at or above the answer threshold: it answers before the knowledge base. */
+    qaPair: z.object({ id: z.uuid(), score: z.number() }).nullable().default(null),
+    /** A flow whose trigger matches: it would start (the dry run does not run its steps or actions). */
+    flow: z.object({ id: z.uuid(), name: z.string() }).nullable().default(null),
   })
   .meta({ id: 'AssistantTryResult' });
 export type AssistantTryResult = z.infer<typeof AssistantTryResultSchema>;

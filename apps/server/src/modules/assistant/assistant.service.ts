@@ -10,6 +10,9 @@ import { type AssistantCore, analyzeTurn, articleUrl, renderReply } from './assi
 import { type DecisionRow, findDecisionsOfTicket, upsertSettings } from './assistant.repo.js';
 import { effectiveSettings } from './assistant-settings.js';
 import { decide, EMPTY_MEMORY } from './decide.js';
+import { listFlows, listQa } from './flows/flows.repo.js';
+import { bestQa, flowTriggers } from './flows/flows-turn.js';
+import { classifyIntent } from './intents/index.js';
 
 const ticketNotFound = () => notFound('ticket.not_found', 'Ticket');
 
@@ -78,19 +81,43 @@ export function assistantService(core: AssistantCore, onSettingsSaved: (workspac
       const analysis = analyzeTurn(input.text, [], input.locale ?? 'en');
       const search = (q: string) => core.index.search(p.db, actor.workspaceId, q, analysis.locale, settings.clarifyThreshold);
       const d = await decide(analysis, EMPTY_MEMORY, settings, search);
-      const reply = renderReply(d, analysis.locale);
+      let reply: { text: string | null; quickReplies: string[] } = renderReply(d, analysis.locale);
+      // What the chat would do before the knowledge base (flows-turn.ts), without running anything.
+      const ws = actor.workspaceId;
+      const label = await classifyIntent(p.db, ws, input.text);
+      const turn = { text: input.text, locale: analysis.locale, answerThreshold: settings.answerThreshold, intent: label?.name ?? null };
+      const qaHit = bestQa(
+        (await listQa(p.db, ws)).filter((q) => q.enabled),
+        turn,
+      );
+      const flow = (await listFlows(p.db, ws)).find((f) => f.enabled && flowTriggers(f, turn, qaHit)) ?? null;
+      if (flow) {
+        const first = flow.steps.find((s) => s.id === flow.start);
+        d.action = 'clarify';
+        d.reason = `flow "${flow.name}" would start (dry run: its steps and actions are not run)`;
+        reply = { text: first?.type === 'ask' ? first.prompt : null, quickReplies: [] };
+      } else if (qaHit) {
+        d.action = 'answer';
+        d.reason = `Q&A pair ${qaHit.id} (score ${qaHit.score.toFixed(2)})`;
+        reply = { text: qaHit.answer, quickReplies: [] };
+      }
+      const outranked = flow !== null || qaHit !== null;
       return {
         language: analysis.language,
         sentiment: analysis.sentiment,
         candidates: d.candidates.map(({ slug: _slug, ...c }) => c),
         action: d.action,
         reason: d.reason,
-        chosen: d.chosen
-          ? { articleId: d.chosen.articleId, title: d.chosen.title, passage: d.chosen.passage, url: articleUrl(d.chosen) }
-          : null,
+        chosen:
+          d.chosen && !outranked
+            ? { articleId: d.chosen.articleId, title: d.chosen.title, passage: d.chosen.passage, url: articleUrl(d.chosen) }
+            : null,
         reply: reply.text,
         quickReplies: reply.quickReplies,
         latencyMs: Math.round(performance.now() - started),
+        intent: label ? { name: label.name, confidence: label.confidence } : null,
+        qaPair: qaHit ? { id: qaHit.id, score: qaHit.score } : null,
+        flow: flow ? { id: flow.id, name: flow.name } : null,
       };
     },
   };

@@ -59,9 +59,7 @@ export async function flowsTurn(db: DbOrTx, t: ExtrasTurn, search: (q: string) =
     runsOfSession(db, ws, t.sessionId),
   ]);
   const allowHosts = settings?.actionAllowHosts ?? [];
-  const intents = flows.filter(
-    (f) => f.trigger.intent && (f.trigger.intent.name === t.intent || bestScore(t.text, f.trigger.intent.examples) >= t.answerThreshold),
-  );
+  const intents = flows.filter((f) => intentTriggers(f, t));
   // The customer's organization now (a visitor identified later, or moved by an admin, counts).
   const [ticket] = await db
     .select({ organizationId: sql<string | null>`coalesce(${users.organizationId}, ${tickets.organizationId})` })
@@ -78,8 +76,7 @@ export async function flowsTurn(db: DbOrTx, t: ExtrasTurn, search: (q: string) =
   if (fired) return { kind: 'handoff', reason: withRule(fired), teamId: fired.rule.teamId, rule: fired.rule.name, texts: [] };
 
   const qaHit = bestQa(qa, t);
-  const triggered = (f: FlowRow) =>
-    keywordTriggers(f, t.text) || intents.includes(f) || (qaHit !== null && f.trigger.qaIds.includes(qaHit.id));
+  const triggered = (f: FlowRow) => flowTriggers(f, t, qaHit);
   const byId = new Map(flows.map((f) => [f.id, f]));
   const active = runs.find((r) => r.status === 'active' && byId.has(r.flowId));
 
@@ -138,7 +135,18 @@ export async function flowsTurn(db: DbOrTx, t: ExtrasTurn, search: (q: string) =
   return startOrAnswer(db, t, flows.find(triggered) ?? null, qaHit, runs, allowHosts, rules);
 }
 
-function bestQa(qa: Awaited<ReturnType<typeof listQa>>, t: ExtrasTurn) {
+type TriggerTurn = Pick<ExtrasTurn, 'text' | 'intent' | 'answerThreshold'>;
+
+/** The flow's trigger intent: the classifier's label, or a message close to one of its example phrases. */
+const intentTriggers = (f: FlowRow, t: TriggerTurn) =>
+  !!f.trigger.intent && (f.trigger.intent.name === t.intent || bestScore(t.text, f.trigger.intent.examples) >= t.answerThreshold);
+
+/** Does this message start the flow: its keywords, its intent, or a Q&A pair it is triggered by? */
+export const flowTriggers = (f: FlowRow, t: TriggerTurn, qaHit: { id: string } | null) =>
+  keywordTriggers(f, t.text) || intentTriggers(f, t) || (qaHit !== null && f.trigger.qaIds.includes(qaHit.id));
+
+/** The Q&A pair that answers this message: the best at or above the answer threshold (the turn's locale wins ties). */
+export function bestQa(qa: Awaited<ReturnType<typeof listQa>>, t: Pick<ExtrasTurn, 'text' | 'locale' | 'answerThreshold'>) {
   let best: { id: string; answer: string; score: number; locale: string } | null = null;
   for (const q of qa) {
     const score = bestScore(t.text, q.questions) + (q.locale === t.locale ? 0.001 : 0);

@@ -454,6 +454,9 @@ describe('try it', { timeout: 40_000 }, () => {
             reply: 'Open Settings, then Security.',
             quickReplies: ['That helped', 'Talk to a person'],
             latencyMs: 12,
+            intent: { name: 'password_reset', confidence: 0.91 },
+            qaPair: null,
+            flow: null,
           },
         }),
       }),
@@ -467,6 +470,7 @@ describe('try it', { timeout: 40_000 }, () => {
     const result = await screen.findByRole('region', { name: 'Result' });
     expect(within(result).getByText('Answer')).toBeTruthy();
     expect(within(result).getByText('confidence 0.82 ≥ answer threshold 0.60')).toBeTruthy();
+    expect(within(result).getByText('Intent: password_reset (91 %)')).toBeTruthy();
     expect(within(result).getByRole('link', { name: 'Reset your password' }).getAttribute('href')).toBe('/help/articles/reset');
     const candidates = within(result).getByRole('table', { name: 'Candidate passages' });
     expect(within(candidates).getByText('82%')).toBeTruthy();

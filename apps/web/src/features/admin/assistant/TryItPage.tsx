@@ -101,6 +101,13 @@ function TryResult({ result }: { result: AssistantTryResult }) {
         <Group gap="xl">
           <Text size="sm">{t('assistantAdmin.try.language', { lang: result.language })}</Text>
           <Text size="sm">
+            {result.intent?.name
+              ? t('tryItMore.intent', { name: result.intent.name, confidence: percent(result.intent.confidence) })
+              : t('tryItMore.noIntent')}
+          </Text>
+          {result.flow ? <Text size="sm">{t('tryItMore.flow', { name: result.flow.name })}</Text> : null}
+          {result.qaPair ? <Text size="sm">{t('tryItMore.qaPair', { score: percent(result.qaPair.score) })}</Text> : null}
+          <Text size="sm">
             {t('assistantAdmin.try.sentiment', {
               label: t(`assistantAdmin.sentiment.${result.sentiment.label}`),
               negative: percent(result.sentiment.negative),
