@@ -7,7 +7,7 @@ import { FormAlert } from '../../../components/FormAlert';
 import { useErrorText } from '../../../i18n/errorMessages';
 import { useFormat } from '../../../i18n/format';
 import { AdminPage } from '../ui/AdminPage';
-import { ConfirmAction } from '../ui/ConfirmAction';
+import { EditDeleteActions } from '../ui/EditDeleteActions';
 import { QueryState } from '../ui/QueryState';
 import { useAdminFormErrors } from '../ui/useAdminFormErrors';
 import { assistantKeys, flowSettingsQuery, flowsQuery } from './assistantQueries';
@@ -86,27 +86,16 @@ function FlowsTable({ flows, onEdit }: { flows: Flow[]; onEdit: (flow: Flow) => 
                   />
                 </Table.Td>
                 <Table.Td>
-                  <Group gap={4} wrap="nowrap" justify="flex-end">
-                    <Button
-                      size="compact-sm"
-                      variant="subtle"
-                      aria-label={t('admin.common.editNamed', { name: flow.name })}
-                      onClick={() => onEdit(flow)}
-                    >
-                      {t('admin.common.edit')}
-                    </Button>
-                    <ConfirmAction
-                      label={t('admin.common.delete')}
-                      ariaLabel={t('admin.common.deleteNamed', { name: flow.name })}
-                      title={t('assistantAdmin.flows.deleteTitle')}
-                      message={t('assistantAdmin.flows.deleteBody', { name: flow.name })}
-                      confirmLabel={t('admin.common.delete')}
-                      onConfirm={async () => {
-                        await assistantApi.flows.remove(flow.id);
-                        await refresh();
-                      }}
-                    />
-                  </Group>
+                  <EditDeleteActions
+                    name={flow.name}
+                    onEdit={() => onEdit(flow)}
+                    deleteTitle={t('assistantAdmin.flows.deleteTitle')}
+                    deleteMessage={t('assistantAdmin.flows.deleteBody', { name: flow.name })}
+                    onDelete={async () => {
+                      await assistantApi.flows.remove(flow.id);
+                      await refresh();
+                    }}
+                  />
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -1,4 +1,4 @@
-import { Button, Group, Stack, Switch, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Button, Stack, Switch, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,7 @@ import { FormAlert } from '../../../components/FormAlert';
 import { useErrorText } from '../../../i18n/errorMessages';
 import { adminTeamsQuery } from '../adminQueries';
 import { AdminPage } from '../ui/AdminPage';
-import { ConfirmAction } from '../ui/ConfirmAction';
+import { EditDeleteActions } from '../ui/EditDeleteActions';
 import { MoveButtons } from '../ui/MoveButtons';
 import { QueryState } from '../ui/QueryState';
 import { byPosition } from '../ui/reorder';
@@ -108,27 +108,16 @@ function RulesTable({ rules, onEdit }: { rules: HandoffRule[]; onEdit: (rule: Ha
                   />
                 </Table.Td>
                 <Table.Td>
-                  <Group gap={4} wrap="nowrap" justify="flex-end">
-                    <Button
-                      size="compact-sm"
-                      variant="subtle"
-                      aria-label={t('admin.common.editNamed', { name: rule.name })}
-                      onClick={() => onEdit(rule)}
-                    >
-                      {t('admin.common.edit')}
-                    </Button>
-                    <ConfirmAction
-                      label={t('admin.common.delete')}
-                      ariaLabel={t('admin.common.deleteNamed', { name: rule.name })}
-                      title={t('assistantAdmin.handoff.deleteTitle')}
-                      message={t('assistantAdmin.handoff.deleteBody', { name: rule.name })}
-                      confirmLabel={t('admin.common.delete')}
-                      onConfirm={async () => {
-                        await assistantApi.handoffRules.remove(rule.id);
-                        await refresh();
-                      }}
-                    />
-                  </Group>
+                  <EditDeleteActions
+                    name={rule.name}
+                    onEdit={() => onEdit(rule)}
+                    deleteTitle={t('assistantAdmin.handoff.deleteTitle')}
+                    deleteMessage={t('assistantAdmin.handoff.deleteBody', { name: rule.name })}
+                    onDelete={async () => {
+                      await assistantApi.handoffRules.remove(rule.id);
+                      await refresh();
+                    }}
+                  />
                 </Table.Td>
               </Table.Tr>
             ))}

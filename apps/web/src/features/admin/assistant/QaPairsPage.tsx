@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Stack, Switch, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Stack, Switch, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +6,7 @@ import { assistantApi, type QaPair } from '../../../api/assistant.api';
 import { FormAlert } from '../../../components/FormAlert';
 import { useErrorText } from '../../../i18n/errorMessages';
 import { AdminPage } from '../ui/AdminPage';
-import { ConfirmAction } from '../ui/ConfirmAction';
+import { EditDeleteActions } from '../ui/EditDeleteActions';
 import { QueryState } from '../ui/QueryState';
 import { assistantKeys, qaPairsQuery } from './assistantQueries';
 import { QaPairFormModal } from './QaPairFormModal';
@@ -85,27 +85,16 @@ function QaTable({ pairs, onEdit }: { pairs: QaPair[]; onEdit: (pair: QaPair) =>
                     />
                   </Table.Td>
                   <Table.Td>
-                    <Group gap={4} wrap="nowrap" justify="flex-end">
-                      <Button
-                        size="compact-sm"
-                        variant="subtle"
-                        aria-label={t('admin.common.editNamed', { name })}
-                        onClick={() => onEdit(pair)}
-                      >
-                        {t('admin.common.edit')}
-                      </Button>
-                      <ConfirmAction
-                        label={t('admin.common.delete')}
-                        ariaLabel={t('admin.common.deleteNamed', { name })}
-                        title={t('assistantAdmin.qa.deleteTitle')}
-                        message={t('assistantAdmin.qa.deleteBody', { name })}
-                        confirmLabel={t('admin.common.delete')}
-                        onConfirm={async () => {
-                          await assistantApi.qa.remove(pair.id);
-                          await refresh();
-                        }}
-                      />
-                    </Group>
+                    <EditDeleteActions
+                      name={name}
+                      onEdit={() => onEdit(pair)}
+                      deleteTitle={t('assistantAdmin.qa.deleteTitle')}
+                      deleteMessage={t('assistantAdmin.qa.deleteBody', { name })}
+                      onDelete={async () => {
+                        await assistantApi.qa.remove(pair.id);
+                        await refresh();
+                      }}
+                    />
                   </Table.Td>
                 </Table.Tr>
               );

@@ -1,4 +1,4 @@
-import { Button, Group, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Button, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +6,7 @@ import { type AdminMacro, macrosAdminApi } from '../../../api/admin-config.api';
 import { useFormat } from '../../../i18n/format';
 import { adminMacrosQuery, refreshAfterChange } from '../adminQueries';
 import { AdminPage } from '../ui/AdminPage';
-import { ConfirmAction } from '../ui/ConfirmAction';
+import { EditDeleteActions } from '../ui/EditDeleteActions';
 import { QueryState } from '../ui/QueryState';
 import { MacroFormModal } from './MacroFormModal';
 
@@ -54,27 +54,16 @@ export function MacrosPage() {
                     </Table.Td>
                     <Table.Td>{format.number(macro.usageCount)}</Table.Td>
                     <Table.Td>
-                      <Group gap={4} wrap="nowrap" justify="flex-end">
-                        <Button
-                          size="compact-sm"
-                          variant="subtle"
-                          aria-label={t('admin.common.editNamed', { name: macro.name })}
-                          onClick={() => setEditing(macro)}
-                        >
-                          {t('admin.common.edit')}
-                        </Button>
-                        <ConfirmAction
-                          label={t('admin.common.delete')}
-                          ariaLabel={t('admin.common.deleteNamed', { name: macro.name })}
-                          title={t('admin.macros.deleteTitle')}
-                          message={t('admin.macros.deleteBody', { name: macro.name })}
-                          confirmLabel={t('admin.common.delete')}
-                          onConfirm={async () => {
-                            await macrosAdminApi.remove(macro.id);
-                            await refreshAfterChange(queryClient, 'macros');
-                          }}
-                        />
-                      </Group>
+                      <EditDeleteActions
+                        name={macro.name}
+                        onEdit={() => setEditing(macro)}
+                        deleteTitle={t('admin.macros.deleteTitle')}
+                        deleteMessage={t('admin.macros.deleteBody', { name: macro.name })}
+                        onDelete={async () => {
+                          await macrosAdminApi.remove(macro.id);
+                          await refreshAfterChange(queryClient, 'macros');
+                        }}
+                      />
                     </Table.Td>
                   </Table.Tr>
                 ))}

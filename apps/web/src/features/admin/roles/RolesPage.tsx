@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +6,7 @@ import { type Role, rolesAdminApi } from '../../../api/admin-people.api';
 import { useRoleLabel } from '../../../i18n/useRoleLabel';
 import { refreshAfterChange, rolesQuery } from '../adminQueries';
 import { AdminPage } from '../ui/AdminPage';
-import { ConfirmAction } from '../ui/ConfirmAction';
+import { EditDeleteActions } from '../ui/EditDeleteActions';
 import { QueryState } from '../ui/QueryState';
 import { RoleFormModal } from './RoleFormModal';
 
@@ -69,27 +69,16 @@ function RolesTable({ roles, onEdit }: { roles: Role[]; onEdit: (role: Role) => 
                 <Table.Td>{role.userCount}</Table.Td>
                 <Table.Td>
                   {role.system ? null : (
-                    <Group gap={4} wrap="nowrap" justify="flex-end">
-                      <Button
-                        size="compact-sm"
-                        variant="subtle"
-                        aria-label={t('admin.common.editNamed', { name })}
-                        onClick={() => onEdit(role)}
-                      >
-                        {t('admin.common.edit')}
-                      </Button>
-                      <ConfirmAction
-                        label={t('admin.common.delete')}
-                        ariaLabel={t('admin.common.deleteNamed', { name })}
-                        title={t('admin.roles.deleteTitle')}
-                        message={t('admin.roles.deleteBody', { name })}
-                        confirmLabel={t('admin.common.delete')}
-                        onConfirm={async () => {
-                          await rolesAdminApi.remove(role.id);
-                          await refreshAfterChange(queryClient, 'roles');
-                        }}
-                      />
-                    </Group>
+                    <EditDeleteActions
+                      name={name}
+                      onEdit={() => onEdit(role)}
+                      deleteTitle={t('admin.roles.deleteTitle')}
+                      deleteMessage={t('admin.roles.deleteBody', { name })}
+                      onDelete={async () => {
+                        await rolesAdminApi.remove(role.id);
+                        await refreshAfterChange(queryClient, 'roles');
+                      }}
+                    />
                   )}
                 </Table.Td>
               </Table.Tr>

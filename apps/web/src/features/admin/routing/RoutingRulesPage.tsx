@@ -1,4 +1,4 @@
-import { Button, Group, Stack, Switch, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Button, Stack, Switch, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,7 @@ import { useErrorText } from '../../../i18n/errorMessages';
 import { useFormat } from '../../../i18n/format';
 import { adminTeamsQuery, refreshAfterChange, rulesQuery } from '../adminQueries';
 import { AdminPage } from '../ui/AdminPage';
-import { ConfirmAction } from '../ui/ConfirmAction';
+import { EditDeleteActions } from '../ui/EditDeleteActions';
 import { MoveButtons } from '../ui/MoveButtons';
 import { QueryState } from '../ui/QueryState';
 import { byPosition } from '../ui/reorder';
@@ -116,27 +116,16 @@ function RulesTable({ rules, onEdit }: { rules: RoutingRule[]; onEdit: (rule: Ro
                   />
                 </Table.Td>
                 <Table.Td>
-                  <Group gap={4} wrap="nowrap" justify="flex-end">
-                    <Button
-                      size="compact-sm"
-                      variant="subtle"
-                      aria-label={t('admin.common.editNamed', { name: rule.name })}
-                      onClick={() => onEdit(rule)}
-                    >
-                      {t('admin.common.edit')}
-                    </Button>
-                    <ConfirmAction
-                      label={t('admin.common.delete')}
-                      ariaLabel={t('admin.common.deleteNamed', { name: rule.name })}
-                      title={t('admin.routing.deleteTitle')}
-                      message={t('admin.routing.deleteBody', { name: rule.name })}
-                      confirmLabel={t('admin.common.delete')}
-                      onConfirm={async () => {
-                        await routingAdminApi.remove(rule.id);
-                        await refresh();
-                      }}
-                    />
-                  </Group>
+                  <EditDeleteActions
+                    name={rule.name}
+                    onEdit={() => onEdit(rule)}
+                    deleteTitle={t('admin.routing.deleteTitle')}
+                    deleteMessage={t('admin.routing.deleteBody', { name: rule.name })}
+                    onDelete={async () => {
+                      await routingAdminApi.remove(rule.id);
+                      await refresh();
+                    }}
+                  />
                 </Table.Td>
               </Table.Tr>
             ))}

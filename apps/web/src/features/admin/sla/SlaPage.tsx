@@ -1,4 +1,4 @@
-import { Button, Group, Stack, Switch, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Button, Stack, Switch, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,7 @@ import { useCurrentUser } from '../../auth/CurrentUserContext';
 import { SettingsSection } from '../../security/SettingsSection';
 import { calendarsQuery, policiesQuery, refreshAfterChange } from '../adminQueries';
 import { AdminPage } from '../ui/AdminPage';
-import { ConfirmAction } from '../ui/ConfirmAction';
+import { EditDeleteActions } from '../ui/EditDeleteActions';
 import { MoveButtons } from '../ui/MoveButtons';
 import { QueryState } from '../ui/QueryState';
 import { byPosition } from '../ui/reorder';
@@ -144,27 +144,16 @@ function PoliciesTable({
                   />
                 </Table.Td>
                 <Table.Td>
-                  <Group gap={4} wrap="nowrap" justify="flex-end">
-                    <Button
-                      size="compact-sm"
-                      variant="subtle"
-                      aria-label={t('admin.common.editNamed', { name: p.name })}
-                      onClick={() => onEdit(p)}
-                    >
-                      {t('admin.common.edit')}
-                    </Button>
-                    <ConfirmAction
-                      label={t('admin.common.delete')}
-                      ariaLabel={t('admin.common.deleteNamed', { name: p.name })}
-                      title={t('admin.sla.policy.deleteTitle')}
-                      message={t('admin.sla.policy.deleteBody', { name: p.name })}
-                      confirmLabel={t('admin.common.delete')}
-                      onConfirm={async () => {
-                        await slaAdminApi.removePolicy(p.id);
-                        await refresh();
-                      }}
-                    />
-                  </Group>
+                  <EditDeleteActions
+                    name={p.name}
+                    onEdit={() => onEdit(p)}
+                    deleteTitle={t('admin.sla.policy.deleteTitle')}
+                    deleteMessage={t('admin.sla.policy.deleteBody', { name: p.name })}
+                    onDelete={async () => {
+                      await slaAdminApi.removePolicy(p.id);
+                      await refresh();
+                    }}
+                  />
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -204,27 +193,16 @@ function CalendarsTable({ calendars, onEdit }: { calendars: BusinessCalendar[]; 
                 </Text>
               </Table.Td>
               <Table.Td>
-                <Group gap={4} wrap="nowrap" justify="flex-end">
-                  <Button
-                    size="compact-sm"
-                    variant="subtle"
-                    aria-label={t('admin.common.editNamed', { name: c.name })}
-                    onClick={() => onEdit(c)}
-                  >
-                    {t('admin.common.edit')}
-                  </Button>
-                  <ConfirmAction
-                    label={t('admin.common.delete')}
-                    ariaLabel={t('admin.common.deleteNamed', { name: c.name })}
-                    title={t('admin.sla.calendar.deleteTitle')}
-                    message={t('admin.sla.calendar.deleteBody', { name: c.name })}
-                    confirmLabel={t('admin.common.delete')}
-                    onConfirm={async () => {
-                      await slaAdminApi.removeCalendar(c.id);
-                      await refreshAfterChange(queryClient, 'sla');
-                    }}
-                  />
-                </Group>
+                <EditDeleteActions
+                  name={c.name}
+                  onEdit={() => onEdit(c)}
+                  deleteTitle={t('admin.sla.calendar.deleteTitle')}
+                  deleteMessage={t('admin.sla.calendar.deleteBody', { name: c.name })}
+                  onDelete={async () => {
+                    await slaAdminApi.removeCalendar(c.id);
+                    await refreshAfterChange(queryClient, 'sla');
+                  }}
+                />
               </Table.Td>
             </Table.Tr>
           ))}

@@ -7,7 +7,7 @@ import { useFormat } from '../../../i18n/format';
 import { SettingsSection } from '../../security/SettingsSection';
 import { adminAgentsQuery, adminTeamsQuery, refreshAfterChange } from '../adminQueries';
 import { AdminPage } from '../ui/AdminPage';
-import { ConfirmAction } from '../ui/ConfirmAction';
+import { EditDeleteActions } from '../ui/EditDeleteActions';
 import { QueryState } from '../ui/QueryState';
 import { AgentFormModal } from './AgentFormModal';
 import { TeamFormModal } from './TeamFormModal';
@@ -89,27 +89,16 @@ function TeamsTable({ teams, agents, onEdit }: { teams: AdminTeam[]; agents: Adm
                   <Text size="sm">{names.length ? format.list(names) : t('admin.teams.noMembers')}</Text>
                 </Table.Td>
                 <Table.Td>
-                  <Group gap={4} wrap="nowrap" justify="flex-end">
-                    <Button
-                      size="compact-sm"
-                      variant="subtle"
-                      aria-label={t('admin.common.editNamed', { name: team.name })}
-                      onClick={() => onEdit(team)}
-                    >
-                      {t('admin.common.edit')}
-                    </Button>
-                    <ConfirmAction
-                      label={t('admin.common.delete')}
-                      ariaLabel={t('admin.common.deleteNamed', { name: team.name })}
-                      title={t('admin.teams.deleteTitle')}
-                      message={t('admin.teams.deleteBody', { name: team.name })}
-                      confirmLabel={t('admin.common.delete')}
-                      onConfirm={async () => {
-                        await teamsAdminApi.remove(team.id);
-                        await refreshAfterChange(queryClient, 'teams');
-                      }}
-                    />
-                  </Group>
+                  <EditDeleteActions
+                    name={team.name}
+                    onEdit={() => onEdit(team)}
+                    deleteTitle={t('admin.teams.deleteTitle')}
+                    deleteMessage={t('admin.teams.deleteBody', { name: team.name })}
+                    onDelete={async () => {
+                      await teamsAdminApi.remove(team.id);
+                      await refreshAfterChange(queryClient, 'teams');
+                    }}
+                  />
                 </Table.Td>
               </Table.Tr>
             );
