@@ -4,6 +4,7 @@ import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { PasswordHasher } from './auth/passwords.js';
 import type { Config } from './config.js';
+import { ConfigCache, transactionEnd } from './config-cache.js';
 import { randomToken, Secrets } from './crypto.js';
 import { type Database, type Db, type Tx, transactionScope } from './db/client.js';
 import { OutboxDispatcher } from './events/outbox.js';
@@ -31,6 +32,8 @@ export interface Platform {
   storage: Storage;
   /** Attached once the HTTP server exists. */
   realtime: Realtime | null;
+  /** Workspace configuration read on every write (channels, field definitions, SLA policies), for a few seconds. */
+  cache: ConfigCache;
   /**
    * Runs `fn` in one transaction. Events recorded inside are dispatched right after commit;
    * if the transaction rolls back, they never existed.
@@ -89,10 +92,16 @@ export function createPlatform(config: Config, log: Logger, database: Database, 
     rateLimiter,
     storage: overrides.storage ?? new LocalDiskStorage(path.resolve(config.STORAGE_DIR ?? path.join(config.dataDir, 'files'))),
     realtime: null,
+    cache: new ConfigCache(),
     async transaction(fn) {
-      const result = await database.db.transaction((tx) => transactionScope.run(true, () => fn(tx)));
-      outbox.kick();
-      return result;
+      const onEnd: Array<() => void> = [];
+      try {
+        const result = await transactionEnd.run(onEnd, () => database.db.transaction((tx) => transactionScope.run(true, () => fn(tx))));
+        outbox.kick();
+        return result;
+      } finally {
+        for (const done of onEnd) done();
+      }
     },
     async close() {
       await redis?.quit().catch(() => redis?.disconnect());

@@ -3,7 +3,7 @@ import type { Ctx } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/client.js';
 import { recordEvent } from '../../platform/events/outbox.js';
 import type { BotReply, BotSeat, BotTurn } from '../chat/index.js';
-import { type TicketRow, tickets, writeMessage } from '../tickets/index.js';
+import { type TicketRow, ticketColumns, tickets, writeMessage } from '../tickets/index.js';
 import { type Analysis, type AssistantCore, analyzeTurn, renderReply } from './assistant.core.js';
 import { findConversation, insertDecision, saveConversation } from './assistant.repo.js';
 import { effectiveSettings } from './assistant-settings.js';
@@ -22,7 +22,7 @@ import { templates } from './templates.js';
 
 async function lockTicketRow(tx: Tx, workspaceId: string, id: string): Promise<TicketRow | null> {
   const [row] = await tx
-    .select()
+    .select(ticketColumns)
     .from(tickets)
     .where(and(eq(tickets.workspaceId, workspaceId), eq(tickets.id, id)))
     .for('update');

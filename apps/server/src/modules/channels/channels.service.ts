@@ -43,6 +43,8 @@ export function channelsService(p: Platform) {
   }
 
   async function changed(tx: Parameters<Parameters<Platform['transaction']>[0]>[0], ctx: Ctx, row: ChannelRow, action: string) {
+    p.cache.invalidate('channel', row.id);
+    p.cache.invalidate('channel-key', row.publicKey);
     await recordAudit(tx, ctx, { workspaceId: row.workspaceId, action, subject: { type: 'channel', id: row.id } });
     await recordEvent(tx, ctx.actor, {
       workspaceId: row.workspaceId,

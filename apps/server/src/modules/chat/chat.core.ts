@@ -44,10 +44,17 @@ export async function limit(p: Platform, key: string, max: number, windowSeconds
   }
 }
 
+/** A session by id with what is known of it before it is read (a visitor's own one is checked under lock). */
+export type SessionRef = Pick<SessionRow, 'id' | 'workspaceId' | 'channelId'>;
+
+/** The visitor's own conversation: their user, through the channel their token was issued for. */
+export const ownedBy = (s: Pick<SessionRow, 'visitorUserId' | 'channelId'>, actor: VisitorActor) =>
+  s.visitorUserId === actor.userId && s.channelId === actor.chatVisitor.channelId;
+
 /** The visitor's own session (any other id, including another workspace's, is 404). */
 export async function loadForVisitor(db: DbOrTx, actor: VisitorActor, sessionId: string, lock = false): Promise<SessionRow> {
   const s = await findSession(db, actor.workspaceId, sessionId, lock);
-  if (!s || s.visitorUserId !== actor.userId || s.channelId !== actor.chatVisitor.channelId) throw chatNotFound();
+  if (!s || !ownedBy(s, actor)) throw chatNotFound();
   return s;
 }
 

@@ -36,6 +36,8 @@ export function registerChatListeners(core: ChatCore, agents: AgentChatsService)
     // Notes and events never reach a visitor; chat.send pushed its own messages at commit.
     if (!p.realtime || !ticketId || event.payload.kind !== 'reply') return;
     if (core.pushed.take(String(event.payload.messageId ?? ''))) return;
+    // Sent through chat.send (on any node), which pushed it to the room after its commit.
+    if (event.payload.pushed === true) return;
     const s = await findSessionByTicket(p.db, ticketId);
     if (!s) return;
     const seq = Number(event.payload.seq);

@@ -3,7 +3,7 @@ import type { Socket } from 'socket.io';
 import type { UserActor } from '../../platform/auth/actor.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { type ChatCore, isVisitor, loadForAgent, loadForVisitor, settingsOf } from './chat.core.js';
+import { type ChatCore, isVisitor, loadForAgent, loadForVisitor, type SessionRef, settingsOf } from './chat.core.js';
 import { findChatCandidates, findUserNames, type SessionRow } from './chat.repo.js';
 import { visitorView } from './conversations.service.js';
 import type { MessagingService } from './messaging.js';
@@ -72,15 +72,26 @@ export function registerChatRealtime(core: ChatCore, visitors: VisitorsService, 
     });
   });
 
+  /**
+   * For sending: a visitor's session is checked under the message's lock, so it is not read
+   * first; staff load it (and its ticket's visibility) as for everything else.
+   */
+  async function sendTarget(actor: UserActor, id: string): Promise<SessionRef> {
+    if (!isVisitor(actor)) return sessionFor(actor, id);
+    if (!/^[0-9a-f-]{36}$/.test(id)) throw new AppError('chat.not_found', 404, 'Chat not found');
+    return { id, workspaceId: actor.workspaceId, channelId: actor.chatVisitor.channelId };
+  }
+
   /** Wraps a handler: subscription check, error → `{ ok: false, code }` ack. */
-  function on(
+  function on<S extends SessionRef = SessionRow>(
     event: string,
-    fn: (actor: UserActor, socket: Socket, s: SessionRow, payload: Record<string, unknown>) => Promise<object | undefined>,
+    fn: (actor: UserActor, socket: Socket, s: S, payload: Record<string, unknown>) => Promise<object | undefined>,
+    load: (actor: UserActor, id: string) => Promise<S> = sessionFor as unknown as (actor: UserActor, id: string) => Promise<S>,
   ) {
     rt?.handle(event, async (actor, socket, raw, ack) => {
       const payload = (raw ?? {}) as Record<string, unknown>;
       try {
-        const s = await sessionFor(actor, str(payload.sessionId));
+        const s = await load(actor, str(payload.sessionId));
         const result = await fn(actor, socket, s, payload);
         ack?.({ ok: true, ...(result ?? {}) } satisfies ChatAck<object>);
       } catch (err) {
@@ -95,12 +106,15 @@ export function registerChatRealtime(core: ChatCore, visitors: VisitorsService, 
     });
   }
 
-  on('chat.send', async (actor, socket, s, p) =>
-    messaging.send(ctxOf(actor, socket), s, {
-      clientId: str(p.clientId).slice(0, 64) || crypto.randomUUID(),
-      text: str(p.text),
-      attachmentIds: Array.isArray(p.attachmentIds) ? p.attachmentIds.map(str) : [],
-    }),
+  on(
+    'chat.send',
+    async (actor, socket, s, p) =>
+      messaging.send(ctxOf(actor, socket), s, {
+        clientId: str(p.clientId).slice(0, 64) || crypto.randomUUID(),
+        text: str(p.text),
+        attachmentIds: Array.isArray(p.attachmentIds) ? p.attachmentIds.map(str) : [],
+      }),
+    sendTarget,
   );
   on('chat.sync', async (_actor, _socket, s, p) => messaging.sync(s, int(p.afterSeq), Math.min(Math.max(int(p.limit) || 200, 1), 500)));
   on('chat.delivered', async (actor, socket, s, p) => {

@@ -1,8 +1,18 @@
-import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, gt, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
+import { RowShape, rawRows } from '../../platform/db/raw.js';
 import { roles, users } from '../identity/index.js';
 import { agentProfiles, teamMembers, ticketRoutingStates } from '../routing/index.js';
-import { type AttachmentRow, attachments, messages, tickets } from '../tickets/index.js';
+import {
+  type AttachmentRow,
+  attachments,
+  messageColumns,
+  messages,
+  type TicketRow,
+  ticketColumns,
+  tickets,
+  type UserSummary,
+} from '../tickets/index.js';
 import { chatSessions, chatVisitors } from './chat.schema.js';
 
 export type SessionRow = typeof chatSessions.$inferSelect;
@@ -35,6 +45,18 @@ export async function updateSession(db: DbOrTx, id: string, set: Partial<typeof 
     .where(eq(chatSessions.id, id))
     .returning();
   return row as SessionRow;
+}
+
+const SESSION_ROW = new RowShape<SessionRow>(getTableColumns(chatSessions));
+const sentText = (side: 'visitor' | 'agent') =>
+  `update "chat_sessions" set "${side}_delivered_seq" = $2, "${side}_read_seq" = $2, "last_activity_at" = now(), "updated_at" = now()
+  where "id" = $1 returning ${SESSION_ROW.list}`;
+const SENT = { visitor: sentText('visitor'), agent: sentText('agent') };
+
+/** The sender's side has delivered and read everything up to its own new message `seq`. Plain SQL text (a chat line's statement). */
+export async function markSent(db: DbOrTx, id: string, side: 'visitor' | 'agent', seq: number): Promise<SessionRow> {
+  const [row] = await rawRows(db, SENT[side], [id, seq]);
+  return SESSION_ROW.map(row ?? {});
 }
 
 export async function findSessionsOfVisitor(db: DbOrTx, workspaceId: string, channelId: string, userId: string, limit = 20) {
@@ -74,7 +96,7 @@ export async function findQueued(db: DbOrTx, workspaceId: string): Promise<Sessi
 /** Messages after `afterSeq`, every kind (callers filter by audience), in seq order. */
 export async function findMessagesAfter(db: DbOrTx, ticketId: string, afterSeq: number, limit: number) {
   return db
-    .select()
+    .select(messageColumns)
     .from(messages)
     .where(and(eq(messages.ticketId, ticketId), gt(messages.seq, afterSeq)))
     .orderBy(asc(messages.seq))
@@ -83,7 +105,7 @@ export async function findMessagesAfter(db: DbOrTx, ticketId: string, afterSeq: 
 
 export async function findMessageByExternalId(db: DbOrTx, workspaceId: string, ticketId: string, externalId: string) {
   const [row] = await db
-    .select()
+    .select(messageColumns)
     .from(messages)
     .where(and(eq(messages.workspaceId, workspaceId), eq(messages.externalId, externalId), eq(messages.ticketId, ticketId)))
     .limit(1);
@@ -194,26 +216,48 @@ export async function moveConversations(db: DbOrTx, workspaceId: string, fromUse
 
 /** Locks a chat's ticket row (system paths that do not go through a viewer). */
 export async function lockTicketRow(db: DbOrTx, ticketId: string) {
-  const [row] = await db.select().from(tickets).where(eq(tickets.id, ticketId)).for('update');
+  const [row] = await db.select(ticketColumns).from(tickets).where(eq(tickets.id, ticketId)).for('update');
   return row ?? null;
 }
 
+const LOCKED_TICKET = new RowShape<TicketRow>(ticketColumns, 't');
+const LOCKED_SESSION = new RowShape<SessionRow>(getTableColumns(chatSessions), 's');
+const lockText = (visitor: boolean) => `select ${LOCKED_TICKET.list}, ${LOCKED_SESSION.list},
+    (select json_build_object('id', u.id, 'name', u.name, 'email', u.email, 'role', u.role, 'organizationId', u.organization_id,
+       'disabledAt', u.disabled_at, 'locale', u.locale) from "users" u where u.id = $3) as "author",
+    (select json_build_object('id', m.id, 'seq', m.seq, 'createdAt', m.created_at) from "messages" m
+       where m.workspace_id = $1 and m.external_id = $4 and m.ticket_id = t.id limit 1) as "existing"
+  from "tickets" t join "chat_sessions" s on s.ticket_id = t.id
+  where s.workspace_id = $1 and s.id = $2${visitor ? ' and s.visitor_user_id = $5 and s.channel_id = $6' : ''}
+  for update of t, s`;
+const LOCK_FOR_STAFF = lockText(false);
+const LOCK_FOR_VISITOR = lockText(true);
+
 /**
- * Locks a chat's ticket and session rows in one round trip (ticket first, as lockTicketRow then
- * findSession did) and reads the author's display name for the live push.
+ * Locks a chat's ticket and session for a new message, in one statement that also returns the
+ * author and, when `externalId` was used before on the ticket, that message (a retry). Plain
+ * SQL text: every chat line runs it (see platform/db/raw.ts).
  */
-export async function lockTicketAndSession(db: DbOrTx, workspaceId: string, sessionId: string, authorId: string | null) {
-  const [row] = await db
-    .select({
-      ticket: tickets,
-      session: chatSessions,
-      authorName: sql<string | null>`(select ${users.name} from ${users} where ${users.id} = ${authorId})`,
-    })
-    .from(tickets)
-    .innerJoin(chatSessions, eq(chatSessions.ticketId, tickets.id))
-    .where(and(eq(chatSessions.workspaceId, workspaceId), eq(chatSessions.id, sessionId)))
-    .for('update', { of: [tickets, chatSessions] });
-  return row ?? null;
+export async function lockTicketAndSession(
+  db: DbOrTx,
+  workspaceId: string,
+  sessionId: string,
+  authorId: string | null,
+  externalId: string,
+  // A visitor only ever locks their own conversation.
+  visitor?: { userId: string; channelId: string },
+) {
+  type Json<T> = T | null;
+  const params = [workspaceId, sessionId, authorId, externalId, ...(visitor ? [visitor.userId, visitor.channelId] : [])];
+  const [row] = await rawRows(db, visitor ? LOCK_FOR_VISITOR : LOCK_FOR_STAFF, params);
+  if (!row) return null;
+  const author = row.author as Json<Omit<UserSummary, 'disabledAt'> & { disabledAt: string | null }>;
+  return {
+    ticket: LOCKED_TICKET.map(row),
+    session: LOCKED_SESSION.map(row),
+    author: author ? { ...author, disabledAt: author.disabledAt ? new Date(author.disabledAt) : null } : null,
+    existing: row.existing as Json<{ id: string; seq: number; createdAt: string }>,
+  };
 }
 
 export async function findTicketSummary(db: DbOrTx, ticketId: string) {

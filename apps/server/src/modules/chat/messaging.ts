@@ -5,20 +5,20 @@ import type { DbOrTx } from '../../platform/db/client.js';
 import { AppError, invalid } from '../../platform/errors.js';
 import { isUuid } from '../../platform/ids.js';
 import { findOrCreateCustomer } from '../identity/index.js';
-import { applyChanges, findAttachmentsOfMessages, type TicketRow, writeMessage } from '../tickets/index.js';
+import { applyChanges, findAttachmentsOfMessages, pushMessageCreated, type TicketRow, writeMessage } from '../tickets/index.js';
 import { runBotTurn } from './bot-turn.js';
-import { type ChatCore, isVisitor, limit, recordChatEvent, settingsOf } from './chat.core.js';
+import { type ChatCore, chatNotFound, isVisitor, limit, recordChatEvent, type SessionRef, settingsOf } from './chat.core.js';
 import { cursorsOf, presentChatMessage } from './chat.presenter.js';
 import {
   chatExternalId,
   findFileNames,
-  findMessageByExternalId,
   findMessagesAfter,
   findSession,
   findTicketSummary,
   findUserNames,
   lockTicketAndSession,
   lockTicketRow,
+  markSent,
   type SessionRow,
   setRequester,
   updateSession,
@@ -94,10 +94,14 @@ export function messagingService(core: ChatCore) {
   const { p } = core;
 
   return {
-    /** Persisted before it is acknowledged; a retry with the same client id returns the stored message. */
+    /**
+     * Persisted before it is acknowledged; a retry with the same client id returns the stored message.
+     * A visitor's session is checked under the lock (`s` may be just its id, workspace and the
+     * visitor's channel); staff pass the session they were allowed to load.
+     */
     async send(
       ctx: Ctx,
-      s: SessionRow,
+      s: SessionRef,
       input: { clientId: string; text: string; attachmentIds?: string[] },
     ): Promise<SendChatMessageResult> {
       const visitor = isVisitor(ctx.actor);
@@ -111,20 +115,21 @@ export function messagingService(core: ChatCore) {
       if (settings && input.text.length > settings.maxMessageLength) throw tooLong(settings.maxMessageLength);
       const fileIds = checkAttachmentIds(input.attachmentIds, visitor && settings ? settings.attachmentsEnabled : true);
       if (!input.text.trim() && !fileIds.length) throw invalid('text', 'Write a message', 'body_required');
+      const externalId = chatExternalId(authorId, input.clientId);
       const result = await p.transaction(async (tx) => {
-        const locked = await lockTicketAndSession(tx, s.workspaceId, s.id, authorId || null);
-        if (!locked) throw new AppError('chat.not_found', 404, 'Chat not found');
-        const { ticket, session: current, authorName } = locked;
-        const externalId = chatExternalId(authorId, input.clientId);
-        const existing = await findMessageByExternalId(tx, s.workspaceId, ticket.id, externalId);
+        const owner = isVisitor(ctx.actor) ? { userId: authorId, channelId: ctx.actor.chatVisitor.channelId } : undefined;
+        const locked = await lockTicketAndSession(tx, s.workspaceId, s.id, authorId || null, externalId, owner);
+        if (!locked) throw chatNotFound();
+        const { ticket, session: current, author, existing } = locked;
         if (existing)
           return {
-            ack: { messageId: existing.id, seq: existing.seq, createdAt: existing.createdAt.toISOString(), duplicate: true },
+            ack: { messageId: existing.id, seq: existing.seq, createdAt: new Date(existing.createdAt).toISOString(), duplicate: true },
             session: current,
             live: null,
+            pushed: null,
           };
         if (!WRITABLE.has(current.state) || ticket.status === 'closed') throw new AppError('chat.ended', 409, 'This chat has ended');
-        const { message } = await writeMessage(
+        const written = await writeMessage(
           tx,
           core.tickets.core,
           ctx,
@@ -137,29 +142,30 @@ export function messagingService(core: ChatCore) {
             externalId,
             meta: { clientId: input.clientId, [LIVE_PUSH_META]: true, ...(input.text.trim() ? {} : { filesOnly: true }) },
             channel: 'web_chat',
+            pushedByWriter: true,
           },
           authorId || null,
         );
+        const { message } = written;
         // Before commit, so the outbox listener (which runs after it) knows not to push it again.
         core.pushed.add(message.id);
         const files = fileIds.length ? ((await findAttachmentsOfMessages(tx, [message.id])).get(message.id) ?? []) : [];
-        const own = visitor
-          ? { visitorDeliveredSeq: message.seq, visitorReadSeq: message.seq }
-          : { agentDeliveredSeq: message.seq, agentReadSeq: message.seq };
-        const session = await updateSession(tx, s.id, { ...own, lastActivityAt: message.createdAt });
-        const names = new Map(authorId && authorName !== null ? [[authorId, { name: authorName }]] : []);
+        const session = await markSent(tx, current.id, visitor ? 'visitor' : 'agent', message.seq);
+        const users = new Map(author ? [[author.id, author]] : []);
         const avatar = channel ? settingsOf(core, channel).avatarUrl : null;
         const attachments = files.map((f) => presentChatAttachment(f, channel?.publicKey ?? ''));
         return {
           ack: { messageId: message.id, seq: message.seq, createdAt: message.createdAt.toISOString(), duplicate: false },
           session,
-          live: presentChatMessage(message, s.id, names, avatar, attachments),
+          live: presentChatMessage(message, current.id, users, avatar, attachments),
+          pushed: { ticket: written.ticket, message, users, files },
         };
       });
-      const { session, ack, live } = result;
-      // Straight to the room from what the transaction returned: no reads after commit. The
+      const { session, ack, live, pushed } = result;
+      // Straight to the rooms from what the transaction returned: no reads after commit. The
       // outbox event stays for the other listeners; clients catch up with chat.sync on reconnect.
       if (live) p.realtime?.emit(chatRoom(s.id), 'chat.message', live);
+      if (pushed && p.realtime) pushMessageCreated(p.realtime, pushed.ticket, pushed.message, pushed.users, pushed.files);
       if (!ack.duplicate && visitor && session.state === 'bot') {
         // The bot answers after the ack: the visitor's message is safe whatever the bot does.
         void runBotTurn(core, session, ack.seq).catch((err) => p.log.warn({ err, sessionId: s.id }, 'bot turn failed'));

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, gt, inArray, isNull, ne, notInArray, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { roles, users } from '../identity/index.js';
-import { OPEN_STATUSES, type TicketRow, tickets } from '../tickets/index.js';
+import { OPEN_STATUSES, type TicketRow, ticketColumns, tickets } from '../tickets/index.js';
 import { agentProfiles, routingRules, teamMembers, teams, ticketRoutingStates } from './routing.schema.js';
 import type { RequiredSkill, RoutingRule } from './routing-rules.js';
 import { selfAssigningChannels } from './self-assigning.js';
@@ -294,7 +294,7 @@ export async function lockBacklog(
     ? or(gt(tickets.createdAt, cursor.createdAt), and(eq(tickets.createdAt, cursor.createdAt), gt(tickets.id, cursor.id)))
     : undefined;
   const rows = await tx
-    .select({ ticket: tickets, requiredSkills: ticketRoutingStates.requiredSkills })
+    .select({ ticket: ticketColumns, requiredSkills: ticketRoutingStates.requiredSkills })
     .from(tickets)
     .leftJoin(ticketRoutingStates, eq(ticketRoutingStates.ticketId, tickets.id))
     .where(

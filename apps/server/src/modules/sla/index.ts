@@ -13,7 +13,7 @@ export { businessCalendars, slaPolicies, ticketSlaClocks } from './sla.schema.js
 /** SLAs: business calendars, policies, per-ticket clocks kept inside ticket writes, and the warning/breach sweep. */
 export async function registerSla(app: FastifyInstance, p: Platform, tickets: TicketsModule) {
   const sla = slaService(p);
-  tickets.core.hooks.register(slaHook());
+  tickets.core.hooks.register(slaHook(p));
   tickets.provide({ slaClocksOf });
   registerSlaJobs(p);
   await app.register(slaRoutes(sla));

@@ -1,6 +1,7 @@
 import type { Actor } from '../../platform/auth/actor.js';
 import type { DbOrTx, Tx } from '../../platform/db/client.js';
 import { recordEvent } from '../../platform/events/outbox.js';
+import type { Platform } from '../../platform/platform.js';
 import type { SlaClockView, TicketChange, TicketHook, TicketRow } from '../tickets/index.js';
 import { type BusinessCalendar, validateCalendar } from './business-hours.js';
 import {
@@ -49,22 +50,34 @@ export function triggerOf(change: TicketChange): SlaTrigger {
 /** The instant of the write: the ticket's creation, or its update stamp (a message's time for replies). */
 const instantOf = (change: TicketChange) => (change.kind === 'created' ? change.after.createdAt : change.after.updatedAt);
 
-/** Keeps `ticket_sla_clocks` and the ticket's SLA summary columns right, inside the ticket's transaction. */
-export function slaHook(): TicketHook {
+/**
+ * Keeps `ticket_sla_clocks` and the ticket's SLA summary columns right, inside the ticket's
+ * transaction. Policies come from the configuration cache (the SLA service invalidates it).
+ */
+export function slaHook(p: Platform): TicketHook {
   return {
     name: 'sla',
     async afterWrite(tx, change) {
-      await reconcileTicket(tx, change.after, triggerOf(change), instantOf(change));
+      const ws = change.after.workspaceId;
+      const policies = await p.cache.get('sla-policies', ws, async () => (await listPoliciesWithCalendars(tx, ws)).map(toRule));
+      if (await reconcileTicket(tx, change.after, triggerOf(change), instantOf(change), policies)) change.touched = true;
       return undefined;
     },
   };
 }
 
-export async function reconcileTicket(tx: Tx, ticket: TicketRow, trigger: SlaTrigger, at: Date): Promise<void> {
-  const policies = (await listPoliciesWithCalendars(tx, ticket.workspaceId)).map(toRule);
+/** Plans and saves the ticket's clocks; true when it wrote the ticket's summary columns. */
+export async function reconcileTicket(
+  tx: Tx,
+  ticket: TicketRow,
+  trigger: SlaTrigger,
+  at: Date,
+  policies: readonly PolicyRule[],
+): Promise<boolean> {
+  // Workspaces without SLAs, on tickets that never had one, pay nothing.
+  if (!policies.length && ticket.slaState === 'none' && !ticket.slaPolicyId) return false;
   const rows = trigger.kind === 'created' ? [] : await findClocks(tx, [ticket.id]);
-  // Workspaces without SLAs pay one query per write.
-  if (!policies.length && !rows.length && ticket.slaState === 'none' && !ticket.slaPolicyId) return;
+  if (!policies.length && !rows.length && ticket.slaState === 'none' && !ticket.slaPolicyId) return false;
   const before = rows.map(toClock).sort((x, y) => METRICS.indexOf(x.metric) - METRICS.indexOf(y.metric));
   const plan = planClocks({
     ticket: {
@@ -78,23 +91,23 @@ export async function reconcileTicket(tx: Tx, ticket: TicketRow, trigger: SlaTri
       lastAgentReplyAt: ticket.lastAgentReplyAt,
     },
     clocks: before,
-    policies,
+    policies: [...policies],
     trigger,
     at,
   });
-  await persistPlan(tx, ticket, before, plan, at);
+  return persistPlan(tx, ticket, before, plan, at);
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** Writes what changed and owes an `sla.breached` event for each clock this write found breached. */
-export async function persistPlan(tx: Tx, ticket: TicketRow, before: Clock[], plan: Plan, at: Date): Promise<void> {
+export async function persistPlan(tx: Tx, ticket: TicketRow, before: Clock[], plan: Plan, at: Date): Promise<boolean> {
   if (!same(before, plan.clocks)) await saveClocks(tx, ticket, plan.clocks, at);
   const summary = { policyId: plan.policyId, state: plan.state, dueAt: plan.dueAt };
-  if (!same(summary, { policyId: ticket.slaPolicyId, state: ticket.slaState, dueAt: ticket.slaDueAt })) {
-    await setTicketSummary(tx, ticket.id, summary);
-  }
+  const wrote = !same(summary, { policyId: ticket.slaPolicyId, state: ticket.slaState, dueAt: ticket.slaDueAt });
+  if (wrote) await setTicketSummary(tx, ticket.id, summary);
   for (const c of plan.breached) await recordSlaEvent(tx, ticket, 'sla.breached', c);
+  return wrote;
 }
 
 export async function recordSlaEvent(tx: DbOrTx, ticket: TicketRow, type: 'sla.warning' | 'sla.breached', c: Clock): Promise<void> {

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNotNull, isNull, lte, max, notInArray, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { organizations } from '../identity/index.js';
-import { tickets } from '../tickets/index.js';
+import { ticketColumns, tickets } from '../tickets/index.js';
 import { businessCalendars, slaPolicies, ticketSlaClocks } from './sla.schema.js';
 import type { Clock, SlaMetric, SlaState } from './sla-clocks.js';
 
@@ -181,6 +181,6 @@ export async function setTicketSummary(db: DbOrTx, ticketId: string, s: { policy
 
 /** Locks the ticket row (serializes with ticket writers, whose hooks also move the clocks). */
 export async function lockTicketRow(db: DbOrTx, ticketId: string) {
-  const [row] = await db.select().from(tickets).where(eq(tickets.id, ticketId)).for('update');
+  const [row] = await db.select(ticketColumns).from(tickets).where(eq(tickets.id, ticketId)).for('update');
   return row ?? null;
 }

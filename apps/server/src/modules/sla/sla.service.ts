@@ -91,6 +91,7 @@ export function slaService(p: Platform) {
       };
       assertCalendar(values);
       return p.transaction(async (tx) => {
+        p.cache.invalidate('sla-policies', actor.workspaceId);
         const row = await insertCalendar(tx, { id: uuidv7(), workspaceId: actor.workspaceId, ...values });
         await recordAudit(tx, ctx, {
           workspaceId: actor.workspaceId,
@@ -115,6 +116,7 @@ export function slaService(p: Platform) {
           holidays: input.holidays ? [...new Set(input.holidays)].sort() : current.holidays,
         };
         assertCalendar(next);
+        p.cache.invalidate('sla-policies', actor.workspaceId);
         const row = await updateCalendar(tx, id, { ...next, updatedAt: new Date() });
         await recordAudit(tx, ctx, {
           workspaceId: actor.workspaceId,
@@ -134,6 +136,7 @@ export function slaService(p: Platform) {
         if (!current) throw calendarNotFound();
         const users = await findPolicyNamesUsingCalendar(tx, id);
         if (users.length) throw new AppError('calendar.in_use', 409, `SLA policies use this calendar: ${users.join(', ')}`);
+        p.cache.invalidate('sla-policies', actor.workspaceId);
         await deleteCalendar(tx, id);
         await recordAudit(tx, ctx, {
           workspaceId: actor.workspaceId,
@@ -165,6 +168,7 @@ export function slaService(p: Platform) {
         };
         await assertPolicy(tx, ws, values);
         const position = input.position ?? (await nextPolicyPosition(tx, ws));
+        p.cache.invalidate('sla-policies', ws);
         const row = await insertPolicy(tx, { id: uuidv7(), workspaceId: ws, position, ...values });
         await recordAudit(tx, ctx, {
           workspaceId: ws,
@@ -186,6 +190,7 @@ export function slaService(p: Platform) {
         const set: Partial<PolicyRow> = { ...input, updatedAt: new Date() } as Partial<PolicyRow>;
         if (input.conditions !== undefined) set.conditions = cleanConditions(input.conditions);
         await assertPolicy(tx, ws, { ...current, ...set });
+        p.cache.invalidate('sla-policies', ws);
         const row = await updatePolicy(tx, id, set);
         await recordAudit(tx, ctx, {
           workspaceId: ws,
@@ -202,6 +207,7 @@ export function slaService(p: Platform) {
       await p.transaction(async (tx) => {
         const current = await findPolicy(tx, actor.workspaceId, id);
         if (!current) throw policyNotFound();
+        p.cache.invalidate('sla-policies', actor.workspaceId);
         await deletePolicy(tx, id);
         await recordAudit(tx, ctx, {
           workspaceId: actor.workspaceId,

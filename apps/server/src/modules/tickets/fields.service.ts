@@ -100,6 +100,7 @@ export function fieldsService(p: Platform) {
       assertDefinition({ ...input, options });
       try {
         return await p.transaction(async (tx) => {
+          p.cache.invalidate('field-defs', actor.workspaceId);
           if (await findFieldByKey(tx, actor.workspaceId, input.key)) throw keyTaken(input.key);
           const [row] = await tx
             .insert(customFields)
@@ -136,6 +137,7 @@ export function fieldsService(p: Platform) {
     async update(ctx: Ctx, id: string, input: UpdateCustomFieldBody): Promise<FieldDefRow> {
       const actor = requirePermission(ctx.actor, 'admin.settings');
       return p.transaction(async (tx) => {
+        p.cache.invalidate('field-defs', actor.workspaceId);
         const current = await findField(tx, actor.workspaceId, id);
         if (!current) throw fieldNotFound();
         if (input.type !== undefined && input.type !== current.type) {
@@ -169,6 +171,7 @@ export function fieldsService(p: Platform) {
     async archive(ctx: Ctx, id: string): Promise<void> {
       const actor = requirePermission(ctx.actor, 'admin.settings');
       await p.transaction(async (tx) => {
+        p.cache.invalidate('field-defs', actor.workspaceId);
         const current = await findField(tx, actor.workspaceId, id);
         if (!current) throw fieldNotFound();
         if (current.archivedAt) return;

@@ -30,12 +30,12 @@ export { DONE_STATUSES, OPEN_STATUSES, PAUSED_STATUSES } from './ticket-status.j
 export { applyChanges } from './ticket-writer.js';
 export type { TicketDeps } from './tickets.deps.js';
 export type { TicketAutoChanges, TicketChange, TicketHook } from './tickets.hooks.js';
-export { ticketRooms } from './tickets.listeners.js';
+export { pushMessageCreated, ticketRooms } from './tickets.listeners.js';
 export { accessCondition } from './tickets.policy.js';
 export type { SlaClockView } from './tickets.presenter.js';
 export type { AttachmentRow, MessageRow, TicketRow } from './tickets.repo.js';
-export { findAttachmentsOfMessages } from './tickets.repo.js';
-export { attachments, customFields, messages, tickets, ticketTaxonomies } from './tickets.schema.js';
+export { findAttachmentsOfMessages, type UserSummary } from './tickets.repo.js';
+export { attachments, customFields, messageColumns, messages, ticketColumns, tickets, ticketTaxonomies } from './tickets.schema.js';
 export { loadVisible, type TicketsCore, viewerFor } from './tickets.service.js';
 
 /** Tickets: the conversation model every channel writes through. */

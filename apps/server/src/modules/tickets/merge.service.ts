@@ -9,7 +9,7 @@ import { conversationWith } from './ticket-search.js';
 import { appendMessage, applyChanges, authorOf } from './ticket-writer.js';
 import { requireTicketPermission, type TicketViewer, workspaceScope } from './tickets.policy.js';
 import { findLinkedTicketIds, listFieldDefs, type TicketRow } from './tickets.repo.js';
-import { attachments, messages, ticketFollowers, ticketLinks, tickets } from './tickets.schema.js';
+import { attachments, messages, ticketColumns, ticketFollowers, ticketLinks, tickets } from './tickets.schema.js';
 import { loadVisible, type TicketsCore, type ticketsService, viewerFor } from './tickets.service.js';
 
 const mergeInvalid = (message: string) => new AppError('merge.invalid', 409, message);
@@ -83,12 +83,12 @@ export function mergeService(core: TicketsCore, ticketsApi: ReturnType<typeof ti
   const { p } = core;
 
   async function closeAsMerged(tx: Tx, ctx: Ctx, source: TicketRow, target: TicketRow) {
-    const [fresh] = await tx.select().from(tickets).where(eq(tickets.id, source.id));
+    const [fresh] = await tx.select(ticketColumns).from(tickets).where(eq(tickets.id, source.id));
     const defs = await listFieldDefs(tx, source.workspaceId);
     // Staff may not close an open ticket; a merge may, so the close runs as the system.
     const system: Ctx = { ...ctx, actor: { kind: 'system', workspaceId: source.workspaceId } };
     await applyChanges(tx, system, fresh as TicketRow, { status: 'closed' }, { defs, hooks: core.hooks, quiet: true });
-    const [row] = await tx.update(tickets).set({ mergedIntoId: target.id }).where(eq(tickets.id, source.id)).returning();
+    const [row] = await tx.update(tickets).set({ mergedIntoId: target.id }).where(eq(tickets.id, source.id)).returning(ticketColumns);
     return row as TicketRow;
   }
 
@@ -116,14 +116,14 @@ export function mergeService(core: TicketsCore, ticketsApi: ReturnType<typeof ti
           messages: moved.total,
           changes: [{ field: 'status', from: source.status, to: 'closed' }],
         });
-        const [targetRow] = await tx.select().from(tickets).where(eq(tickets.id, target.id));
+        const [targetRow] = await tx.select(ticketColumns).from(tickets).where(eq(tickets.id, target.id));
         let current = targetRow as TicketRow;
         await timelineEvent(tx, ctx, current, { type: 'merged_from', ticketId: source.id, number: source.number, messages: moved.total });
         if (input.note)
           current = (await writeMessage(tx, core, ctx, current, { kind: 'note', bodyText: input.note }, viewer.actor.userId)).ticket;
 
         await recordMerge(tx, ctx, source, target, moved.total);
-        const [after] = await tx.select().from(tickets).where(eq(tickets.id, current.id));
+        const [after] = await tx.select(ticketColumns).from(tickets).where(eq(tickets.id, current.id));
         return ticketsApi.present(tx, viewer, after as TicketRow);
       });
     },

@@ -1,15 +1,16 @@
 import type { TicketChanges, TicketStatus } from '@switchboard/contracts';
-import { and, eq, gt, ne, sql } from 'drizzle-orm';
+import { and, eq, gt, ne } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/client.js';
+import { RowShape, rawRows } from '../../platform/db/raw.js';
 import { AppError, forbidden, invalid } from '../../platform/errors.js';
 import { recordEvent } from '../../platform/events/outbox.js';
 import { extractMentions } from '../../platform/html.js';
+import { uuidv7 } from '../../platform/ids.js';
 import { searchDocument } from '../../platform/search/text-search.js';
 import { prepareBody } from './message-body.js';
-import { conversationWith } from './ticket-search.js';
 import { statusAfterAgentReply, statusAfterCustomerReply } from './ticket-status.js';
-import { appendMessage, applyChanges, assertNotMerged, authorOf, runHooks } from './ticket-writer.js';
+import { applyChanges, assertNotMerged, authorOf, runHooks } from './ticket-writer.js';
 import { requireTicketPermission, type TicketViewer } from './tickets.policy.js';
 import { presentMessageForAgent, presentMessageForCustomer } from './tickets.presenter.js';
 import {
@@ -18,12 +19,11 @@ import {
   findMessages,
   findStagedAttachments,
   findUsersByIds,
-  listFieldDefs,
   type MessageRow,
   type TicketRow,
 } from './tickets.repo.js';
-import { messages, tickets } from './tickets.schema.js';
-import { loadVisible, type TicketsCore, viewerFor } from './tickets.service.js';
+import { messageColumns, messages, ticketColumns } from './tickets.schema.js';
+import { fieldDefsOf, loadVisible, type TicketsCore, viewerFor } from './tickets.service.js';
 
 export interface NewMessage {
   kind: 'reply' | 'note';
@@ -37,6 +37,8 @@ export interface NewMessage {
   externalId?: string | undefined;
   meta?: Record<string, unknown> | undefined;
   channel?: string | undefined;
+  /** The caller pushes the new message to the ticket's rooms itself after commit (live chat). */
+  pushedByWriter?: boolean | undefined;
 }
 
 /** Staff writing after someone else's public message they have not seen gets a warning first. */
@@ -59,6 +61,38 @@ async function assertNoNewActivity(tx: Tx, ticket: TicketRow, viewer: TicketView
   }
 }
 
+const TICKET_ROW = new RowShape<TicketRow>(ticketColumns);
+const MESSAGE_ROW = new RowShape<MessageRow>(messageColumns);
+
+const INSERT_MESSAGE = `insert into "messages" ("id", "workspace_id", "ticket_id", "seq", "kind", "author_kind", "author_id",
+    "via_token_id", "channel", "body_html", "body_text", "mentions", "external_id", "meta", "search_vector")
+  values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::uuid[], $13, $14::jsonb, to_tsvector('simple', $15))
+  returning ${MESSAGE_ROW.list}`;
+
+type Stamps = Record<'lastMessage' | 'agentReply' | 'firstResponse' | 'customerMessage', boolean>;
+const bumpTexts = new Map<string, string>();
+
+/** `update tickets` for a new message: $1 the ticket, $2 the message's search document. */
+function bumpTicketSql(stamps: Stamps): string {
+  const key = Object.values(stamps).join();
+  let text = bumpTexts.get(key);
+  if (!text) {
+    const set = [
+      '"last_seq" = "last_seq" + 1',
+      '"message_count" = "message_count" + 1',
+      '"updated_at" = now()',
+      `"conversation_vector" = conversation_append("conversation_vector", setweight(coalesce(to_tsvector('simple', $2), ''::tsvector), 'D'))`,
+    ];
+    if (stamps.lastMessage) set.push('"last_message_at" = now()');
+    if (stamps.agentReply) set.push('"last_agent_reply_at" = now()');
+    if (stamps.firstResponse) set.push('"first_response_at" = now()');
+    if (stamps.customerMessage) set.push('"last_customer_message_at" = now()');
+    text = `update "tickets" set ${set.join(', ')} where "id" = $1 returning ${TICKET_ROW.list}`;
+    bumpTexts.set(key, text);
+  }
+  return text;
+}
+
 /**
  * Writes a reply or note on a locked ticket, moves the status the way a conversation should
  * (customer reply reopens, agent reply takes a new ticket into work), records events and runs
@@ -78,38 +112,46 @@ export async function writeMessage(tx: Tx, core: TicketsCore, ctx: Ctx, ticket: 
     throw invalid('attachmentIds', 'Unknown attachment, or one already used', 'attachment_not_found');
   }
   const author = authorOf(ctx);
-  const vector = sql`to_tsvector('simple', ${searchDocument(body.text)})`;
-  const message = await appendMessage(tx, ticket, {
-    kind: input.kind,
-    ...author,
-    channel: input.channel ?? (staff ? (ticket.channel === 'web_chat' ? 'web_chat' : 'agent') : ticket.channel),
-    bodyHtml: body.html,
-    bodyText: body.text,
-    mentions,
-    externalId: input.externalId ?? null,
-    meta: input.meta ?? {},
-    searchVector: vector,
-  });
-  await claimStagedAttachments(
-    tx,
-    files.map((f) => f.id),
-    { messageId: message.id, ticketId: ticket.id },
-  );
-  const now = message.createdAt;
+  const document = searchDocument(body.text);
   const isPublic = input.kind === 'reply';
-  const set: Partial<typeof tickets.$inferInsert> = {
-    messageCount: sql`${tickets.messageCount} + 1` as unknown as number,
-    updatedAt: now,
-    conversationVector: conversationWith(vector),
+  // One statement takes the next sequence number and moves the ticket's counters, stamps and
+  // conversation vector; the message is then inserted with that number. Both are plain SQL
+  // text: every message of every channel runs them (see platform/db/raw.ts).
+  const stamps = {
+    lastMessage: isPublic,
+    agentReply: isPublic && staff,
+    firstResponse: isPublic && staff && !ticket.firstResponseAt,
+    customerMessage: isPublic && !staff,
   };
-  if (isPublic) set.lastMessageAt = now;
-  if (isPublic && staff) {
-    set.lastAgentReplyAt = now;
-    if (!ticket.firstResponseAt) set.firstResponseAt = now;
+  const [row] = await rawRows(tx, bumpTicketSql(stamps), [ticket.id, document]);
+  if (!row) throw new AppError('ticket.not_found', 404, 'Ticket not found');
+  let current = TICKET_ROW.map(row);
+  ticket.lastSeq = current.lastSeq;
+  const [inserted] = await rawRows(tx, INSERT_MESSAGE, [
+    uuidv7(),
+    ticket.workspaceId,
+    ticket.id,
+    current.lastSeq,
+    input.kind,
+    author.authorKind,
+    author.authorId,
+    author.viaTokenId,
+    input.channel ?? (staff ? (ticket.channel === 'web_chat' ? 'web_chat' : 'agent') : ticket.channel),
+    body.html,
+    body.text,
+    mentions,
+    input.externalId ?? null,
+    JSON.stringify(input.meta ?? {}),
+    document,
+  ]);
+  const message = MESSAGE_ROW.map(inserted ?? {});
+  if (files.length) {
+    await claimStagedAttachments(
+      tx,
+      files.map((f) => f.id),
+      { messageId: message.id, ticketId: ticket.id },
+    );
   }
-  if (isPublic && !staff) set.lastCustomerMessageAt = now;
-  const [row] = await tx.update(tickets).set(set).where(eq(tickets.id, ticket.id)).returning();
-  let current = row as TicketRow;
 
   await recordEvent(tx, ctx.actor, {
     workspaceId: ticket.workspaceId,
@@ -122,6 +164,7 @@ export async function writeMessage(tx: Tx, core: TicketsCore, ctx: Ctx, ticket: 
       seq: message.seq,
       authorKind: author.authorKind,
       channel: message.channel,
+      ...(input.pushedByWriter ? { pushed: true } : {}),
     },
   });
   for (const userId of mentions) {
@@ -133,7 +176,7 @@ export async function writeMessage(tx: Tx, core: TicketsCore, ctx: Ctx, ticket: 
     });
   }
 
-  const defs = await listFieldDefs(tx, ticket.workspaceId);
+  const defs = await fieldDefsOf(core.p, tx, ticket.workspaceId);
   current = await runHooks(tx, ctx, ticket, current, [], { defs, hooks: core.hooks, kind: 'message', message });
 
   let status = input.status;

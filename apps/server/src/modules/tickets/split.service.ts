@@ -10,12 +10,12 @@ import { newConversationVector, ticketSearchVector } from './ticket-search.js';
 import { appendMessage, assertNotMerged, runHooks } from './ticket-writer.js';
 import { requireTicketPermission } from './tickets.policy.js';
 import { findUsersByIds, listFieldDefs, type MessageRow, nextTicketNumber, type TicketRow } from './tickets.repo.js';
-import { attachments, messages, tickets } from './tickets.schema.js';
+import { attachments, messageColumns, messages, ticketColumns, tickets } from './tickets.schema.js';
 import { loadVisible, type TicketsCore, type ticketsService, viewerFor } from './tickets.service.js';
 
 async function findSplittable(db: DbOrTx, ticket: TicketRow, messageId: string): Promise<MessageRow> {
   const [message] = await db
-    .select()
+    .select(messageColumns)
     .from(messages)
     .where(and(eq(messages.workspaceId, ticket.workspaceId), eq(messages.ticketId, ticket.id), eq(messages.id, messageId)));
   if (!message) throw notFound('message.not_found', 'Message');
@@ -57,7 +57,7 @@ async function insertTicket(tx: Tx, source: TicketRow, message: MessageRow, numb
       createdAt: now,
       updatedAt: now,
     })
-    .returning();
+    .returning(ticketColumns);
   return row as TicketRow;
 }
 
@@ -143,7 +143,7 @@ export function splitService(core: TicketsCore, ticketsApi: ReturnType<typeof ti
           subject: { type: 'ticket', id: source.id },
           payload: { sourceId: source.id, ticketId: current.id, number, messageId: original.id },
         });
-        [current] = (await tx.select().from(tickets).where(eq(tickets.id, current.id))) as [TicketRow];
+        [current] = (await tx.select(ticketColumns).from(tickets).where(eq(tickets.id, current.id))) as [TicketRow];
         return ticketsApi.present(tx, viewer, current);
       });
     },

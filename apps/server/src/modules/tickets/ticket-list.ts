@@ -143,10 +143,7 @@ export function ticketListService(core: TicketsCore) {
     const snippet = (id: string) => snippets?.get(id) ?? null;
     if (!viewer.staff) {
       const items = rows.map((t) => ({
-        ...presentTicketForCustomer(
-          { ...t, searchVector: null, conversationVector: null },
-          { users, defs, viewerId: viewer.actor.userId, mergedIntoNumber: null },
-        ),
+        ...presentTicketForCustomer(t, { users, defs, viewerId: viewer.actor.userId, mergedIntoNumber: null }),
         snippet: snippet(t.id),
       }));
       return { audience: 'customer' as const, page: { items, nextCursor } };
@@ -156,10 +153,7 @@ export function ticketListService(core: TicketsCore) {
       rows.map((t) => t.id),
     );
     const items = rows.map((t) => {
-      const { followerIds: _followers, ...ticket } = presentTicketForAgent(
-        { ...t, searchVector: null, conversationVector: null },
-        { users, clocks: clocks.get(t.id) ?? [] },
-      );
+      const { followerIds: _followers, ...ticket } = presentTicketForAgent(t, { users, clocks: clocks.get(t.id) ?? [] });
       return { ...ticket, snippet: snippet(t.id) };
     });
     return { audience: 'staff' as const, page: { items, nextCursor } };

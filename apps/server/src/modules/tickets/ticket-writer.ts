@@ -10,7 +10,7 @@ import { type FieldDef, missingOnSolve } from './custom-fields.js';
 import { canTransition, type StatusActor } from './ticket-status.js';
 import type { TicketChange, TicketHooks } from './tickets.hooks.js';
 import type { MessageRow, TicketRow } from './tickets.repo.js';
-import { messages, ticketFollowers, tickets } from './tickets.schema.js';
+import { messageColumns, messages, ticketColumns, ticketFollowers, tickets } from './tickets.schema.js';
 
 /** Fields whose changes are written to the timeline (the ticket's audit trail). */
 const TRACKED = [
@@ -61,7 +61,7 @@ export async function appendMessage(
   const [row] = await tx
     .insert(messages)
     .values({ ...values, id: uuidv7(), seq, workspaceId: ticket.workspaceId, ticketId: ticket.id })
-    .returning();
+    .returning(messageColumns);
   return row as MessageRow;
 }
 
@@ -154,7 +154,7 @@ export async function applyChanges(tx: Tx, ctx: Ctx, ticket: TicketRow, changes:
     .update(tickets)
     .set({ ...set, version: sql`${tickets.version} + 1` })
     .where(eq(tickets.id, ticket.id))
-    .returning();
+    .returning(ticketColumns);
   const after = updated as TicketRow;
 
   if (!opts.quiet) {
@@ -174,7 +174,7 @@ async function bumpVersion(tx: Tx, ticket: TicketRow): Promise<TicketRow> {
     .update(tickets)
     .set({ version: sql`${tickets.version} + 1`, updatedAt: new Date() })
     .where(eq(tickets.id, ticket.id))
-    .returning();
+    .returning(ticketColumns);
   return row as TicketRow;
 }
 
@@ -233,6 +233,7 @@ export async function runHooks(
   opts: ApplyOptions,
 ): Promise<TicketRow> {
   let current = after;
+  let touched = false;
   for (const hook of opts.hooks.list()) {
     const change: TicketChange = {
       ctx,
@@ -243,13 +244,15 @@ export async function runHooks(
       ...(opts.message ? { message: opts.message } : {}),
     };
     const auto = await hook.afterWrite(tx, change);
+    touched ||= change.touched === true;
     if (auto && Object.keys(auto).length) {
       const automation: Ctx = { ...ctx, actor: { kind: 'system', workspaceId: current.workspaceId } };
       current = await applyChanges(tx, automation, current, auto, { ...opts, customFields: {}, kind: 'updated' });
     }
   }
-  // Hooks (SLA) may have written summary columns: return the row as committed.
-  const [fresh] = await tx.select().from(tickets).where(eq(tickets.id, current.id));
+  if (!touched) return current;
+  // A hook (SLA) wrote summary columns: return the row as committed.
+  const [fresh] = await tx.select(ticketColumns).from(tickets).where(eq(tickets.id, current.id));
   return (fresh as TicketRow) ?? current;
 }
 

@@ -11,6 +11,8 @@ export interface TicketChange {
   /** Names of the ticket fields that changed. */
   fields: string[];
   message?: MessageRow;
+  /** Set by a hook that wrote columns of the ticket row itself (the SLA summary): the writer reads it again. */
+  touched?: boolean;
 }
 
 /** Changes a hook asks for; applied through the normal pipeline as the automation actor. */

@@ -1,8 +1,18 @@
 import type { DomainEvent } from '../../platform/events/outbox.js';
 import type { Platform } from '../../platform/platform.js';
-import { rooms } from '../../platform/realtime.js';
+import { type Realtime, rooms } from '../../platform/realtime.js';
 import { presentMessageForAgent, presentMessageForCustomer } from './tickets.presenter.js';
-import { findAttachmentsOfMessages, findFollowerIds, findMessages, findTicket, findUsersByIds } from './tickets.repo.js';
+import {
+  type AttachmentRow,
+  findAttachmentsOfMessages,
+  findFollowerIds,
+  findMessages,
+  findTicket,
+  findUsersByIds,
+  type MessageRow,
+  type TicketRow,
+  type UserSummary,
+} from './tickets.repo.js';
 import type { TicketsCore } from './tickets.service.js';
 
 /** Realtime rooms of a ticket: staff see everything, the customer room only public replies. */
@@ -10,6 +20,24 @@ export const ticketRooms = {
   staff: (ticketId: string) => `ticket:${ticketId}`,
   customer: (ticketId: string) => `conversation:${ticketId}`,
 };
+
+/**
+ * A new message to the ticket's open screens: staff get it whole, the staff room a change
+ * summary, the customer's room the customer presenter's view (nothing, for a note or an event).
+ */
+export function pushMessageCreated(
+  rt: Realtime,
+  ticket: TicketRow,
+  message: MessageRow,
+  users: Map<string, UserSummary>,
+  files: AttachmentRow[],
+): void {
+  const summary = { id: ticket.id, number: ticket.number, version: ticket.version, status: ticket.status, lastSeq: ticket.lastSeq };
+  rt.emit(ticketRooms.staff(ticket.id), 'message.created', presentMessageForAgent(message, users, files));
+  rt.emit(rooms.staff(ticket.workspaceId), 'ticket.changed', { ...summary, type: 'message.created', kind: message.kind });
+  const customerView = presentMessageForCustomer(message, users, files);
+  if (customerView) rt.emit(ticketRooms.customer(ticket.id), 'message.created', customerView);
+}
 
 /**
  * Pushes ticket changes and new messages after commit. Reloads by id (listeners are
@@ -23,6 +51,8 @@ export function registerTicketListeners(p: Platform, core: TicketsCore): void {
       const rt = p.realtime;
       const ticketId = String(event.payload.ticketId ?? '');
       if (!rt || !event.workspaceId || !ticketId) return;
+      // The writer pushed it right after its commit (live chat), from the rows it held.
+      if (event.type === 'message.created' && event.payload.pushed === true) return;
       const ticket = await findTicket(p.db, event.workspaceId, ticketId);
       if (!ticket) return;
       const summary = { id: ticket.id, number: ticket.number, version: ticket.version, status: ticket.status, lastSeq: ticket.lastSeq };
@@ -49,10 +79,7 @@ export function registerTicketListeners(p: Platform, core: TicketsCore): void {
       // Loaded once for both audiences; the customer presenter drops anything but a public reply.
       const users = await findUsersByIds(p.db, ticket.workspaceId, [message.authorId ?? '']);
       const files = (await findAttachmentsOfMessages(p.db, [message.id])).get(message.id) ?? [];
-      rt.emit(ticketRooms.staff(ticket.id), 'message.created', presentMessageForAgent(message, users, files));
-      rt.emit(rooms.staff(event.workspaceId), 'ticket.changed', { ...summary, type: 'message.created', kind: message.kind });
-      const customerView = presentMessageForCustomer(message, users, files);
-      if (customerView) rt.emit(ticketRooms.customer(ticket.id), 'message.created', customerView);
+      pushMessageCreated(rt, ticket, message, users, files);
     },
   );
   // Links, merges and splits change two tickets at once (links panel, timeline, merged banner):

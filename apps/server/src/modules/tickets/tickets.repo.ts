@@ -2,16 +2,26 @@ import { and, asc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { invalid } from '../../platform/errors.js';
 import { users } from '../identity/index.js';
-import { attachments, customFields, messages, ticketFollowers, ticketLinks, tickets, ticketTaxonomies } from './tickets.schema.js';
+import {
+  attachments,
+  customFields,
+  messageColumns,
+  messages,
+  ticketColumns,
+  ticketFollowers,
+  ticketLinks,
+  tickets,
+  ticketTaxonomies,
+} from './tickets.schema.js';
 
-export type TicketRow = typeof tickets.$inferSelect;
-export type MessageRow = typeof messages.$inferSelect;
+export type TicketRow = Omit<typeof tickets.$inferSelect, 'searchVector' | 'conversationVector'>;
+export type MessageRow = Omit<typeof messages.$inferSelect, 'searchVector'>;
 export type AttachmentRow = typeof attachments.$inferSelect;
 export type FieldDefRow = typeof customFields.$inferSelect;
 
 export async function findTicket(db: DbOrTx, workspaceId: string, id: string): Promise<TicketRow | null> {
   const [row] = await db
-    .select()
+    .select(ticketColumns)
     .from(tickets)
     .where(and(eq(tickets.workspaceId, workspaceId), eq(tickets.id, id)));
   return row ?? null;
@@ -19,7 +29,7 @@ export async function findTicket(db: DbOrTx, workspaceId: string, id: string): P
 
 export async function findTicketByNumber(db: DbOrTx, workspaceId: string, number: number): Promise<TicketRow | null> {
   const [row] = await db
-    .select()
+    .select(ticketColumns)
     .from(tickets)
     .where(and(eq(tickets.workspaceId, workspaceId), eq(tickets.number, number)));
   return row ?? null;
@@ -28,7 +38,7 @@ export async function findTicketByNumber(db: DbOrTx, workspaceId: string, number
 /** Locks the ticket row for the rest of the transaction (serializes writers of one ticket). */
 export async function lockTicket(tx: DbOrTx, workspaceId: string, id: string): Promise<TicketRow | null> {
   const [row] = await tx
-    .select()
+    .select(ticketColumns)
     .from(tickets)
     .where(and(eq(tickets.workspaceId, workspaceId), eq(tickets.id, id)))
     .for('update');
@@ -107,7 +117,7 @@ export async function findMessages(
   publicOnly: boolean,
 ): Promise<MessageRow[]> {
   return db
-    .select()
+    .select(messageColumns)
     .from(messages)
     .where(and(eq(messages.ticketId, ticketId), gt(messages.seq, afterSeq), publicOnly ? eq(messages.kind, 'reply') : undefined))
     .orderBy(asc(messages.seq))

@@ -1,4 +1,4 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { getTableColumns, type SQL, sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
@@ -209,6 +209,19 @@ export const messages = pgTable(
     index('messages_external').on(t.workspaceId, t.externalId),
   ],
 );
+
+/**
+ * Every column but the search vectors, which are written as SQL and never read back (a long
+ * conversation's vector is hundreds of kilobytes): what every read and `returning` of a row uses.
+ */
+export const ticketColumns = (() => {
+  const { searchVector: _search, conversationVector: _conversation, ...rest } = getTableColumns(tickets);
+  return rest;
+})();
+export const messageColumns = (() => {
+  const { searchVector: _search, ...rest } = getTableColumns(messages);
+  return rest;
+})();
 
 /** Uploaded files. Bytes live in the storage backend under `storage_key` (content hash). */
 export const attachments = pgTable(

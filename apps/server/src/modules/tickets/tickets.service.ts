@@ -30,7 +30,7 @@ import {
   nextTicketNumber,
   type TicketRow,
 } from './tickets.repo.js';
-import { messages, ticketFollowers, tickets } from './tickets.schema.js';
+import { messageColumns, messages, ticketColumns, ticketFollowers, tickets } from './tickets.schema.js';
 
 export interface TicketsCore {
   p: Platform;
@@ -55,8 +55,9 @@ export async function loadVisible(_core: TicketsCore, db: DbOrTx, viewer: Ticket
   return ticket;
 }
 
-async function fieldDefs(db: DbOrTx, workspaceId: string): Promise<FieldDef[]> {
-  return listFieldDefs(db, workspaceId);
+/** The workspace's custom field definitions, cached for a few seconds (the fields service invalidates). */
+export function fieldDefsOf(p: Platform, db: DbOrTx, workspaceId: string): Promise<readonly FieldDef[]> {
+  return p.cache.get('field-defs', workspaceId, () => listFieldDefs(db, workspaceId));
 }
 
 /** Checks references (category, type, assignee, team, followers) inside the workspace. */
@@ -88,7 +89,7 @@ export async function checkReferences(
   }
 }
 
-function checkFields(defs: FieldDef[], input: Record<string, unknown> | undefined, audience: 'staff' | 'customer') {
+function checkFields(defs: readonly FieldDef[], input: Record<string, unknown> | undefined, audience: 'staff' | 'customer') {
   if (!input) return {};
   const { values, errors } = validateCustomFields(defs, input, audience);
   if (errors.length) throw new AppError('validation.failed', 400, 'The request is invalid', { errors });
@@ -124,7 +125,7 @@ export function ticketsService(core: TicketsCore) {
       };
     }
     const merged = t.mergedIntoId ? await findTicket(db, t.workspaceId, t.mergedIntoId) : null;
-    const defs = await fieldDefs(db, t.workspaceId);
+    const defs = await fieldDefsOf(p, db, t.workspaceId);
     return {
       audience: 'customer' as const,
       ticket: presentTicketForCustomer(t, { users, defs, viewerId: viewer.actor.userId, mergedIntoNumber: merged?.number ?? null }),
@@ -162,7 +163,7 @@ export function ticketsService(core: TicketsCore) {
       if ((input.assigneeId || input.teamId) && viewer.staff && !hasPermission(viewer.actor, 'ticket.assign')) throw forbidden();
       const body = prepareBody(input);
       const bodyVector = sql`to_tsvector('simple', ${searchDocument(body.text)})`;
-      const defs = await fieldDefs(p.db, ws);
+      const defs = await fieldDefsOf(p, p.db, ws);
       const custom = checkFields(defs, input.customFields, viewer.staff ? 'staff' : 'customer');
       await checkReferences(core, p.db, ws, input, viewer.staff ? 'staff' : 'customer');
       const requester = await resolveRequester(p.db, viewer, input);
@@ -210,7 +211,7 @@ export function ticketsService(core: TicketsCore) {
             createdAt: now,
             updatedAt: now,
           })
-          .returning();
+          .returning(ticketColumns);
         const ticket = row as TicketRow;
         const message = await writeFirstMessage(
           tx,
@@ -273,7 +274,7 @@ export function ticketsService(core: TicketsCore) {
       const viewer = await viewerFor(core, ctx);
       const ws = viewer.actor.workspaceId;
       checkChangePermissions(viewer, changes);
-      const defs = await fieldDefs(p.db, ws);
+      const defs = await fieldDefsOf(p, p.db, ws);
       const custom = checkFields(defs, changes.customFields, viewer.staff ? 'staff' : 'customer');
       await checkReferences(core, p.db, ws, changes);
       return p.transaction(async (tx) => {
@@ -291,7 +292,7 @@ export function ticketsService(core: TicketsCore) {
       if (!viewer.staff) throw forbidden();
       checkChangePermissions(viewer, changes);
       const ws = viewer.actor.workspaceId;
-      const defs = await fieldDefs(p.db, ws);
+      const defs = await fieldDefsOf(p, p.db, ws);
       const custom = checkFields(defs, changes.customFields, 'staff');
       await checkReferences(core, p.db, ws, changes);
       const updated: string[] = [];
@@ -325,7 +326,7 @@ export function ticketsService(core: TicketsCore) {
           .update(tickets)
           .set({ satisfaction: input.score, satisfactionComment: input.comment ?? null, updatedAt: new Date() })
           .where(eq(tickets.id, id))
-          .returning();
+          .returning(ticketColumns);
         await appendMessage(tx, after as TicketRow, {
           kind: 'event',
           ...authorOf(ctx),
@@ -388,7 +389,7 @@ async function writeFirstMessage(
       searchVector: body.vector,
       createdAt: ticket.createdAt,
     })
-    .returning();
+    .returning(messageColumns);
   if (!message) throw new Error('first message not written');
   if (attachmentIds.length) {
     await claimStagedAttachments(tx, attachmentIds, { messageId: message.id, ticketId: ticket.id });

@@ -104,10 +104,61 @@ async function openPglite(dataDir: string): Promise<Database> {
   };
 }
 
+/** Distinct statement texts given a name, per process: each named one is kept on every connection. */
+const MAX_PREPARED = 2000;
+/** Runs of a text before it is named: statements run once (reports, migrations) stay unnamed. */
+const PREPARE_AFTER = 3;
+/** Full-text and fuzzy searches stay unnamed: their best plan depends on the words searched. */
+const PLAN_SENSITIVE = /@@|to_tsquery|similarity|word_similarity|ts_rank| % /;
+
+/**
+ * The statements the app runs again and again become named prepared statements: PostgreSQL
+ * parses each once per connection and, after a few runs, reuses a generic plan instead of
+ * planning every execution (for a chat line, parsing and planning were about half of the
+ * database's time). Only parameterized statements (one command each) are named.
+ */
+export class StatementNames {
+  private readonly seen = new Map<string, number | string>();
+  private named = 0;
+
+  nameFor(text: string): string | undefined {
+    const entry = this.seen.get(text);
+    if (typeof entry === 'string') return entry;
+    if (this.named >= MAX_PREPARED || PLAN_SENSITIVE.test(text)) return undefined;
+    const runs = (entry ?? 0) + 1;
+    if (runs < PREPARE_AFTER) {
+      this.seen.set(text, runs);
+      return undefined;
+    }
+    const name = `sb_${++this.named}`;
+    this.seen.set(text, name);
+    return name;
+  }
+
+  /** The query config with a name when it should have one (as `client.query` takes it). */
+  apply(config: unknown, values: unknown): unknown {
+    if (typeof config === 'string') {
+      const name = Array.isArray(values) && values.length ? this.nameFor(config) : undefined;
+      return name ? { text: config, name } : config;
+    }
+    if (!config || typeof config !== 'object') return config;
+    const c = config as { text?: unknown; name?: unknown; values?: unknown };
+    const params = Array.isArray(values) ? values : c.values;
+    if (typeof c.text !== 'string' || c.name || !Array.isArray(params) || !params.length) return config;
+    const name = this.nameFor(c.text);
+    return name ? { ...c, name } : config;
+  }
+}
+
 async function openPostgres(url: string, max: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000 });
   // An idle client erroring (server restart) must not crash the process; the pool replaces it.
   pool.on('error', () => {});
+  const names = new StatementNames();
+  pool.on('connect', (client) => {
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    (client as unknown as { query: unknown }).query = (config: unknown, ...rest: unknown[]) => query(names.apply(config, rest[0]), ...rest);
+  });
   const originalQuery = pool.query.bind(pool) as (...args: unknown[]) => unknown;
   (pool as unknown as { query: unknown }).query = (...args: unknown[]) => {
     refuseInsideTransaction();

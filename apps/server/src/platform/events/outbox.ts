@@ -1,8 +1,9 @@
 import type { EventType } from '@switchboard/contracts';
-import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Actor } from '../auth/actor.js';
 import type { Db, DbOrTx } from '../db/client.js';
+import { RowShape, rawRows } from '../db/raw.js';
 import { uuidv7 } from '../ids.js';
 import { outboxEvents } from './outbox.schema.js';
 
@@ -27,17 +28,21 @@ export interface NewEvent {
 /** Records an event inside the caller's transaction: no commit without its event, and vice versa. */
 export async function recordEvent(tx: DbOrTx, actor: Actor, event: NewEvent): Promise<string> {
   const id = uuidv7();
-  await tx.insert(outboxEvents).values({
+  // Every write records one: plain SQL text (see platform/db/raw.ts).
+  await rawRows(tx, INSERT_EVENT, [
     id,
-    workspaceId: event.workspaceId,
-    type: event.type,
-    subjectType: event.subject?.type ?? null,
-    subjectId: event.subject?.id ?? null,
-    payload: event.payload ?? {},
-    actor: describeActor(actor),
-  });
+    event.workspaceId,
+    event.type,
+    event.subject?.type ?? null,
+    event.subject?.id ?? null,
+    JSON.stringify(event.payload ?? {}),
+    JSON.stringify(describeActor(actor)),
+  ]);
   return id;
 }
+
+const INSERT_EVENT = `insert into "outbox_events" ("id", "workspace_id", "type", "subject_type", "subject_id", "payload", "actor")
+  values ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb)`;
 
 function describeActor(actor: Actor): Record<string, unknown> {
   switch (actor.kind) {
@@ -60,6 +65,24 @@ interface Registration {
 const BATCH = 100;
 const LEASE_SECONDS = 60;
 const MAX_ATTEMPTS = 10;
+/** How long a kick waits, so the commits of a busy moment are claimed together. */
+const KICK_DELAY_MS = 5;
+const EVENT_ROW = new RowShape<typeof outboxEvents.$inferSelect>(getTableColumns(outboxEvents));
+/**
+ * Marks the previous batch ($3) dispatched and leases the next due events, in id order, to this
+ * node (skipping rows another node is claiming). The marked rows are still leased in the
+ * claim's snapshot, so they are never claimed again.
+ */
+const CLAIM = `with done as (
+    update "outbox_events" set "dispatched_at" = now(), "lease_until" = null where "id" = any($3::uuid[]))
+  update "outbox_events" set "lease_until" = now() + make_interval(secs => $1::int)
+  where "id" in (
+    select "id" from "outbox_events"
+    where "dispatched_at" is null and "failed_at" is null and "available_at" <= now()
+      and ("lease_until" is null or "lease_until" <= now())
+    order by "id" limit $2::int
+    for update skip locked)
+  returning ${EVENT_ROW.list}`;
 
 /**
  * Delivers committed events to listeners, in id order, at least once. Listeners must be
@@ -71,6 +94,7 @@ export class OutboxDispatcher {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private again = false;
+  private kicked = false;
   private stopped = true;
 
   constructor(
@@ -95,24 +119,30 @@ export class OutboxDispatcher {
     await this.running;
   }
 
-  /** Called after a commit that recorded events: dispatch now rather than at the next poll. */
+  /**
+   * Called after a commit that recorded events: dispatch in a few milliseconds rather than at
+   * the next poll. The short wait gathers the commits of a busy moment into one claim.
+   */
   kick(): void {
     if (this.stopped) return;
     if (this.running) {
       this.again = true;
       return;
     }
-    this.schedule(0);
+    if (this.kicked) return;
+    this.kicked = true;
+    this.schedule(KICK_DELAY_MS);
   }
 
   /** Dispatches until nothing is due. Tests and shutdown use it to settle. */
   async drain(): Promise<void> {
     for (;;) {
       await this.running;
-      const delivered = await this.dispatchBatch();
+      const { claimed, delivered } = await this.dispatchBatch();
+      if (delivered.length) await this.mark(delivered);
       // Leases keep this from delivering what the background loop claimed; but if the loop
       // started while we were claiming, what it holds is not delivered yet: wait for it too.
-      if (delivered === 0 && !this.running) return;
+      if (claimed === 0 && !this.running) return;
     }
   }
 
@@ -121,6 +151,7 @@ export class OutboxDispatcher {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = null;
+      this.kicked = false;
       this.running = this.loop().finally(() => {
         this.running = null;
         if (this.again) {
@@ -135,51 +166,38 @@ export class OutboxDispatcher {
   }
 
   private async loop(): Promise<void> {
+    let marks: string[] = [];
     try {
-      while (!this.stopped && (await this.dispatchBatch()) === BATCH) {
-        // keep going while there is a backlog
+      // Each claim also marks what the previous batch delivered: one statement per batch while
+      // events keep coming, and the last (empty) claim settles the marks.
+      for (;;) {
+        const { claimed, delivered } = await this.dispatchBatch(marks);
+        marks = delivered;
+        if (!claimed || this.stopped) break;
       }
+      if (marks.length) await this.mark(marks);
     } catch (err) {
       this.log.error({ err }, 'outbox dispatch failed');
     }
   }
 
-  private async dispatchBatch(): Promise<number> {
-    const claimed = await this.claim();
+  /** Marks `marks` dispatched and claims the next batch; runs its listeners. A crash before the marks land redelivers them: listeners are idempotent per event id, as for any at-least-once delivery. */
+  private async dispatchBatch(marks: string[] = []): Promise<{ claimed: number; delivered: string[] }> {
+    const claimed = await this.claim(marks);
     const delivered: string[] = [];
     for (const row of claimed) {
       if (await this.deliver(row)) delivered.push(row.id);
     }
-    // One statement for the batch. A crash before it redelivers the batch: listeners are
-    // idempotent per event id, as for any at-least-once delivery.
-    if (delivered.length) {
-      await this.db.update(outboxEvents).set({ dispatchedAt: sql`now()`, leaseUntil: null }).where(inArray(outboxEvents.id, delivered));
-    }
-    return claimed.length;
+    return { claimed: claimed.length, delivered };
   }
 
-  private async claim() {
-    const now = sql`now()`;
-    const due = this.db
-      .select({ id: outboxEvents.id })
-      .from(outboxEvents)
-      .where(
-        and(
-          isNull(outboxEvents.dispatchedAt),
-          isNull(outboxEvents.failedAt),
-          lte(outboxEvents.availableAt, now),
-          or(isNull(outboxEvents.leaseUntil), lte(outboxEvents.leaseUntil, now)),
-        ),
-      )
-      .orderBy(asc(outboxEvents.id))
-      .limit(BATCH)
-      .for('update', { skipLocked: true });
-    const rows = await this.db
-      .update(outboxEvents)
-      .set({ leaseUntil: sql`now() + make_interval(secs => ${LEASE_SECONDS})` })
-      .where(inArray(outboxEvents.id, due))
-      .returning();
-    return rows.sort((a, b) => (a.id < b.id ? -1 : 1));
+  private async mark(ids: string[]): Promise<void> {
+    await rawRows(this.db, 'update "outbox_events" set "dispatched_at" = now(), "lease_until" = null where "id" = any($1::uuid[])', [ids]);
+  }
+
+  private async claim(marks: string[]) {
+    const rows = await rawRows(this.db, CLAIM, [LEASE_SECONDS, BATCH, marks]);
+    return rows.map((r) => EVENT_ROW.map(r)).sort((a, b) => (a.id < b.id ? -1 : 1));
   }
 
   /** Runs the listeners; true when all of them succeeded (the caller marks it dispatched). */

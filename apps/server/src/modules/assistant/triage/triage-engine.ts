@@ -3,7 +3,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Ctx } from '../../../platform/context.js';
 import type { Tx } from '../../../platform/db/client.js';
 import type { Platform } from '../../../platform/platform.js';
-import { applyChanges, type TicketRow, type TicketsModule, tickets } from '../../tickets/index.js';
+import { applyChanges, type TicketRow, type TicketsModule, ticketColumns, tickets } from '../../tickets/index.js';
 import { findFirstMessageText, findNames, findTeamForCategory, findTriageOfTicket, insertTriage, type TriageRow } from './triage.repo.js';
 import { type Guess, languageGuess, predictField, priorityGuess, sameLanguage, triageText } from './triage-model.js';
 import type { LoadedModels, TriageModelCache } from './triage-models.js';
@@ -56,7 +56,7 @@ async function guess(p: Platform, ticket: TicketRow, models: LoadedModels): Prom
 
 async function lockOpen(tx: Tx, workspaceId: string, ticketId: string): Promise<TicketRow | null> {
   const [row] = await tx
-    .select()
+    .select(ticketColumns)
     .from(tickets)
     .where(and(eq(tickets.workspaceId, workspaceId), eq(tickets.id, ticketId), isNull(tickets.mergedIntoId)))
     .for('update');
@@ -79,7 +79,7 @@ export async function triageTicket(
   if (!settings.enabled) return;
   if ((await findTriageOfTicket(p.db, workspaceId, ticketId)).length) return;
   const [first] = await p.db
-    .select()
+    .select(ticketColumns)
     .from(tickets)
     .where(and(eq(tickets.workspaceId, workspaceId), eq(tickets.id, ticketId)));
   if (!first || first.mergedIntoId || first.status === 'closed') return;

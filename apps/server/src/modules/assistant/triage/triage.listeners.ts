@@ -2,7 +2,7 @@ import type { TriageField } from '@switchboard/contracts';
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { DomainEvent } from '../../../platform/events/outbox.js';
 import type { Platform } from '../../../platform/platform.js';
-import { type TicketRow, type TicketsModule, tickets } from '../../tickets/index.js';
+import { type TicketRow, type TicketsModule, ticketColumns, tickets } from '../../tickets/index.js';
 import { enqueueRetrain } from './triage.jobs.js';
 import { countCorrectionsSince, findModelInfo, findTriageOfTicket, setTriageState } from './triage.repo.js';
 import { currentValue, triageTicket } from './triage-engine.js';
@@ -24,7 +24,7 @@ async function recordCorrections(p: Platform, event: DomainEvent) {
   if (!fields.length) return;
   const rows = (await findTriageOfTicket(p.db, workspaceId, ticketId)).filter((r) => fields.includes(r.field as TriageField));
   const [ticket] = await p.db
-    .select()
+    .select(ticketColumns)
     .from(tickets)
     .where(and(eq(tickets.workspaceId, workspaceId), eq(tickets.id, ticketId)));
   if (!ticket) return;
