@@ -121,6 +121,39 @@ describe('conversation over sockets', () => {
     expect(full.json().messages.map((m: { text: string }) => m.text)).toEqual(['First question', 'Are you there?', 'Yes, hello!']);
   });
 
+  it("refuses a socket message into another visitor's chat and writes nothing; the ticket's staff room gets each line once", async () => {
+    const { key, ws } = await kit.workspace();
+    const agent = await kit.agent(ws.id);
+    const c = new Client(app);
+    const v = await kit.visitor(c, key);
+    const sessionId = (await kit.startChat(c, key, v.visitorToken, 'Mine')).json().session.id as string;
+    const offer = await waitFor(async () => (await chats(agent.client)).find((x) => x.id === sessionId && x.state === 'offered'));
+    expect((await agent.client.post(`/api/v1/chats/${sessionId}/accept`)).statusCode).toBe(200);
+    const as = await kit.agentSocket(agent.client);
+    expect(await as.emitWithAck('subscribe', { room: `ticket:${offer.ticketId}` })).toEqual({ ok: true });
+    const staffGot = collect<{ bodyText: string; kind: string }>(as, 'message.created');
+
+    const intruder = await kit.visitor(new Client(app), key);
+    const other = await kit.workspace();
+    const stranger = await kit.visitor(new Client(app), other.key);
+    for (const token of [intruder.visitorToken, stranger.visitorToken]) {
+      const socket = await kit.visitorSocket(token);
+      expect(await socket.emitWithAck('chat.send', { sessionId, clientId: 'x1', text: 'INTRUDER' })).toMatchObject({
+        ok: false,
+        code: 'chat.not_found',
+      });
+    }
+    const vs = await kit.visitorSocket(v.visitorToken);
+    expect(await vs.emitWithAck('chat.send', { sessionId, clientId: 'm1', text: 'Second line' })).toMatchObject({ ok: true });
+    await waitFor(() => staffGot.some((m) => m.bodyText === 'Second line'));
+    await app.settle();
+    expect(staffGot.filter((m) => m.bodyText === 'Second line')).toHaveLength(1);
+    const timeline = await agent.client.get(`/api/v1/tickets/${offer.ticketId}/messages?afterSeq=0`);
+    const texts = timeline.json().items.map((m: { bodyText: string }) => m.bodyText);
+    expect(texts).toContain('Second line');
+    expect(texts).not.toContain('INTRUDER');
+  });
+
   it("pushes a live message once to everyone in the chat, with the agent's name, and a retry pushes nothing", async () => {
     const { key, ws } = await kit.workspace();
     const agent = await kit.agent(ws.id);
