@@ -74,6 +74,8 @@ export async function prepareInstance(driver: Driver, pgAdminUrl: string): Promi
     LOG_LEVEL: 'warn',
     LOGIN_RATE_PER_IP: '1000000',
     ...(db ? { DATABASE_URL: db.url } : {}),
+    // For A/B runs: DB_PREPARED_STATEMENTS=false npm run bench:tickets …
+    ...(process.env.DB_PREPARED_STATEMENTS ? { DB_PREPARED_STATEMENTS: process.env.DB_PREPARED_STATEMENTS } : {}),
   };
   return {
     env,

@@ -75,7 +75,13 @@ async function registerModules(app: FastifyInstance, p: Platform) {
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<App> {
   const logger = pino(loggerOptions(config));
   const database =
-    options.database ?? (await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir, poolMax: config.DB_POOL_MAX }));
+    options.database ??
+    (await openDatabase({
+      url: config.DATABASE_URL,
+      dataDir: config.dataDir,
+      poolMax: config.DB_POOL_MAX,
+      prepared: config.DB_PREPARED_STATEMENTS,
+    }));
   try {
     if (options.migrate !== false) await runMigrations(database);
     const platform = createPlatform(config, logger, database, options);

@@ -17,6 +17,8 @@ export const ConfigSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: postgresUrl.optional(),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  /** Named prepared statements for repeated statements (PostgreSQL). Off behind a transaction-mode pooler that cannot keep them. */
+  DB_PREPARED_STATEMENTS: bool.default(true),
   REDIS_URL: z
     .string()
     .refine((v) => /^rediss?:\/\//.test(v), { message: 'must be a redis:// URL' })

@@ -56,10 +56,12 @@ export interface DatabaseOptions {
   /** Directory of the embedded database; `memory://` for a throwaway in-memory one. */
   dataDir: string;
   poolMax?: number;
+  /** Name repeated statements (PostgreSQL; default true). */
+  prepared?: boolean;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  return options.url ? openPostgres(options.url, options.poolMax ?? 10) : openPglite(options.dataDir);
+  return options.url ? openPostgres(options.url, options.poolMax ?? 10, options.prepared ?? true) : openPglite(options.dataDir);
 }
 
 async function openPglite(dataDir: string): Promise<Database> {
@@ -150,12 +152,13 @@ export class StatementNames {
   }
 }
 
-async function openPostgres(url: string, max: number): Promise<Database> {
+async function openPostgres(url: string, max: number, prepared: boolean): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000 });
   // An idle client erroring (server restart) must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   const names = new StatementNames();
   pool.on('connect', (client) => {
+    if (!prepared) return;
     const query = client.query.bind(client) as (...args: unknown[]) => unknown;
     (client as unknown as { query: unknown }).query = (config: unknown, ...rest: unknown[]) => query(names.apply(config, rest[0]), ...rest);
   });
