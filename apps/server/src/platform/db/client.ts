@@ -106,8 +106,12 @@ async function openPglite(dataDir: string): Promise<Database> {
   };
 }
 
-/** Distinct statement texts given a name, per process: each named one is kept on every connection. */
-const MAX_PREPARED = 2000;
+/**
+ * Distinct statement texts given a name, per process. Each named one is kept (with its plan) by
+ * every connection that ran it, tens of kilobytes each: 500 bounds that to tens of megabytes per
+ * connection, and the hot statements are named on their third run, long before the cap.
+ */
+const MAX_PREPARED = 500;
 /** Runs of a text before it is named: statements run once (reports, migrations) stay unnamed. */
 const PREPARE_AFTER = 3;
 /** Full-text and fuzzy searches stay unnamed: their best plan depends on the words searched. */
