@@ -107,9 +107,13 @@ export interface Server {
   stop: () => Promise<void>;
 }
 
-/** Starts `serve` as a child process (its own event loop) and waits until /healthz answers. */
+/**
+ * Starts `serve` as a child process (its own event loop) and waits until /healthz answers.
+ * BENCH_SERVER_NODE_ARGS: extra node flags for it, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+ */
 export async function startServer(inst: Instance): Promise<Server> {
-  const child = spawn(process.execPath, [CLI, 'serve'], { cwd: REPO, env: inst.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...extra, CLI, 'serve'], { cwd: REPO, env: inst.env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   const keep = (d: Buffer) => {
     log = (log + d.toString()).slice(-4000);

@@ -21,7 +21,7 @@ export async function registerRouting(app: FastifyInstance, p: Platform, tickets
     teamIdsOf: (db, workspaceId, userId) => findTeamIdsOfUser(db, workspaceId, userId),
     teamExists: async (db, workspaceId, teamId) => (await findTeam(db, workspaceId, teamId)) !== null,
   });
-  tickets.core.hooks.register(routingHook());
+  tickets.core.hooks.register(routingHook(p));
   registerRoutingJobs(p, tickets);
   registerRoutingListeners(p);
   await app.register(routingRoutes(routing, agents));

@@ -393,20 +393,24 @@ describe('teams, agents and rules: who may do what, and bad input', () => {
     expect((await admin.get('/api/v1/routing-rules')).json().items).toEqual([]);
   });
 
-  it('updates and deletes rules; refuses to delete a team still in use', async () => {
+  it('updates and deletes rules, and the next ticket follows at once; refuses to delete a team still in use', async () => {
     const { admin } = await workspace();
     const teamId = await team(admin, { strategy: 'manual' });
     const ruleId = await rule(admin, { conditions: [{ field: 'channel', op: 'in', values: ['email'] }], action: { teamId, skills: [] } });
+    // Routed by the rule (which the server now keeps in its configuration cache)...
+    const routed = await ticket(admin, { channel: 'email' });
+    expect(routed.teamId).toBe(teamId);
     const inUseByRule = await admin.delete(`/api/v1/teams/${teamId}`);
     expect([inUseByRule.statusCode, code(inUseByRule)]).toEqual([409, 'team.in_use']);
     const patched = await admin.patch(`/api/v1/routing-rules/${ruleId}`, { enabled: false, name: 'Email (paused)' });
     expect(patched.json()).toMatchObject({ enabled: false, name: 'Email (paused)', action: { teamId } });
+    // ...and the pause counts for the very next ticket.
     expect((await ticket(admin, { channel: 'email' })).teamId).toBeNull();
     expect((await admin.delete(`/api/v1/routing-rules/${ruleId}`)).statusCode).toBe(204);
     const t = await ticket(admin, { teamId });
     const inUseByTicket = await admin.delete(`/api/v1/teams/${teamId}`);
     expect([inUseByTicket.statusCode, code(inUseByTicket)]).toEqual([409, 'team.in_use']);
-    expect((await admin.patch(`/api/v1/tickets/${t.id}`, { teamId: null })).statusCode).toBe(200);
+    for (const id of [t.id, routed.id]) expect((await admin.patch(`/api/v1/tickets/${id}`, { teamId: null })).statusCode).toBe(200);
     expect((await admin.delete(`/api/v1/teams/${teamId}`)).statusCode).toBe(204);
     expect((await admin.get(`/api/v1/teams/${teamId}`)).statusCode).toBe(404);
   });

@@ -206,6 +206,9 @@ export async function touchLastAssigned(tx: DbOrTx, userId: string, at: Date | n
 
 // ---- routing rules ----
 
+/** `p.cache` kind of a workspace's rules, as the routing hook matches them (the service invalidates it). */
+export const RULES_CACHE = 'routing-rules';
+
 export async function findRules(db: DbOrTx, workspaceId: string): Promise<RuleRow[]> {
   return db
     .select()

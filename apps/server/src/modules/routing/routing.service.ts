@@ -23,6 +23,7 @@ import {
   findTeamByName,
   findTeams,
   nextRulePosition,
+  RULES_CACHE,
   replaceMembers,
 } from './routing.repo.js';
 import { routingRules, teams } from './routing.schema.js';
@@ -178,6 +179,7 @@ export function routingService(p: Platform) {
           })
           .returning();
         const rule = row as typeof routingRules.$inferSelect;
+        p.cache.invalidate(RULES_CACHE, actor.workspaceId);
         await recordAudit(tx, ctx, {
           workspaceId: actor.workspaceId,
           action: 'routing_rule.created',
@@ -200,6 +202,7 @@ export function routingService(p: Platform) {
         if (input.conditions !== undefined) set.conditions = input.conditions as unknown as Array<Record<string, unknown>>;
         if (input.action !== undefined) set.action = input.action as unknown as Record<string, unknown>;
         const [row] = await tx.update(routingRules).set(set).where(eq(routingRules.id, id)).returning();
+        p.cache.invalidate(RULES_CACHE, actor.workspaceId);
         await recordAudit(tx, ctx, {
           workspaceId: actor.workspaceId,
           action: 'routing_rule.updated',
@@ -216,6 +219,7 @@ export function routingService(p: Platform) {
       if (!rule) throw ruleNotFound();
       await p.transaction(async (tx) => {
         await tx.delete(routingRules).where(eq(routingRules.id, id));
+        p.cache.invalidate(RULES_CACHE, actor.workspaceId);
         await recordAudit(tx, ctx, {
           workspaceId: actor.workspaceId,
           action: 'routing_rule.deleted',

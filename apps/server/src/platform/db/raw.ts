@@ -14,11 +14,19 @@ export class RowShape<T> {
   private readonly fields: Array<[name: string, key: string, column: Column]>;
   /** `"a"."id" as "a.id", …`: the columns named by their keys (prefixed by the alias, if any). */
   readonly list: string;
+  /** `"id", "workspace_id", …`: the bare column names (a CTE's `returning`, read through an alias). */
+  readonly names: string;
 
   constructor(columns: Record<string, Column>, alias?: string) {
     this.fields = Object.entries(columns).map(([key, column]) => [alias ? `${alias}.${key}` : key, key, column]);
     const table = alias ? `"${alias}".` : '';
     this.list = this.fields.map(([as, , c]) => `${table}"${c.name}" as "${as}"`).join(', ');
+    this.names = this.fields.map(([, , c]) => `"${c.name}"`).join(', ');
+  }
+
+  /** `l."a.id", …`: the columns of {@link list} read back from a CTE or subquery named `relation`. */
+  from(relation: string): string {
+    return this.fields.map(([as]) => `${relation}."${as}"`).join(', ');
   }
 
   /** A row of the statement's result (keys as in {@link list}) in the table's row type. */

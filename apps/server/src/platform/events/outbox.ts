@@ -27,22 +27,31 @@ export interface NewEvent {
 
 /** Records an event inside the caller's transaction: no commit without its event, and vice versa. */
 export async function recordEvent(tx: DbOrTx, actor: Actor, event: NewEvent): Promise<string> {
-  const id = uuidv7();
+  const values = eventValues(actor, event);
   // Every write records one: plain SQL text (see platform/db/raw.ts).
-  await rawRows(tx, INSERT_EVENT, [
-    id,
+  await rawRows(tx, INSERT_EVENT, values);
+  return values[0];
+}
+
+/** The columns of an event insert, for statements that write one with something else. */
+export const EVENT_INSERT_COLUMNS = '("id", "workspace_id", "type", "subject_type", "subject_id", "payload", "actor")';
+const INSERT_EVENT = `insert into "outbox_events" ${EVENT_INSERT_COLUMNS} values ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb)`;
+
+/**
+ * The seven values of an event insert, in EVENT_INSERT_COLUMNS order (payload and actor as JSON
+ * text, to be cast to jsonb): a statement that writes an event along with its subject uses them.
+ */
+export function eventValues(actor: Actor, event: NewEvent): [id: string, ...rest: Array<string | null>] {
+  return [
+    uuidv7(),
     event.workspaceId,
     event.type,
     event.subject?.type ?? null,
     event.subject?.id ?? null,
     JSON.stringify(event.payload ?? {}),
     JSON.stringify(describeActor(actor)),
-  ]);
-  return id;
+  ];
 }
-
-const INSERT_EVENT = `insert into "outbox_events" ("id", "workspace_id", "type", "subject_type", "subject_id", "payload", "actor")
-  values ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb)`;
 
 function describeActor(actor: Actor): Record<string, unknown> {
   switch (actor.kind) {
@@ -65,8 +74,13 @@ interface Registration {
 const BATCH = 100;
 const LEASE_SECONDS = 60;
 const MAX_ATTEMPTS = 10;
-/** How long a kick waits, so the commits of a busy moment are claimed together. */
-const KICK_DELAY_MS = 5;
+/**
+ * How long a kick waits, so the commits of a busy moment are claimed together: each claim is a
+ * statement with an index scan and row locks, and a claim per committed message was the most
+ * expensive statement of a chat line. 20 ms is below what a person notices for the pushes that
+ * go through here (bot replies, REST writes); chat lines are pushed by their writer.
+ */
+const KICK_DELAY_MS = 20;
 const EVENT_ROW = new RowShape<typeof outboxEvents.$inferSelect>(getTableColumns(outboxEvents));
 /**
  * Marks the previous batch ($3) dispatched and leases the next due events, in id order, to this
@@ -96,6 +110,8 @@ export class OutboxDispatcher {
   private again = false;
   private kicked = false;
   private stopped = true;
+  /** Delivered, not yet marked: the next claim (a kick or the poll, at most pollMs away) marks them. */
+  private pending: string[] = [];
 
   constructor(
     private readonly db: Db,
@@ -117,6 +133,7 @@ export class OutboxDispatcher {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.running;
+    await this.flushMarks();
   }
 
   /**
@@ -138,12 +155,26 @@ export class OutboxDispatcher {
   async drain(): Promise<void> {
     for (;;) {
       await this.running;
-      const { claimed, delivered } = await this.dispatchBatch();
+      const { claimed, delivered } = await this.dispatchBatch(this.takeMarks());
       if (delivered.length) await this.mark(delivered);
       // Leases keep this from delivering what the background loop claimed; but if the loop
       // started while we were claiming, what it holds is not delivered yet: wait for it too.
-      if (claimed === 0 && !this.running) return;
+      if (claimed === 0 && !this.running) {
+        await this.flushMarks();
+        return;
+      }
     }
+  }
+
+  private takeMarks(): string[] {
+    const marks = this.pending;
+    this.pending = [];
+    return marks;
+  }
+
+  private async flushMarks(): Promise<void> {
+    const marks = this.takeMarks();
+    if (marks.length) await this.mark(marks);
   }
 
   private schedule(ms: number): void {
@@ -166,18 +197,20 @@ export class OutboxDispatcher {
   }
 
   private async loop(): Promise<void> {
-    let marks: string[] = [];
+    let marks = this.takeMarks();
     try {
-      // Each claim also marks what the previous batch delivered: one statement per batch while
-      // events keep coming, and the last (empty) claim settles the marks.
+      // Each claim also marks what the previous batch delivered: one statement per batch. A
+      // batch smaller than BATCH means nothing more was due: its marks wait for the next claim.
       for (;;) {
         const { claimed, delivered } = await this.dispatchBatch(marks);
         marks = delivered;
-        if (!claimed || this.stopped) break;
+        if (claimed < BATCH || this.stopped) break;
       }
-      if (marks.length) await this.mark(marks);
     } catch (err) {
+      // The marks were not written (the claim failed): they stay pending, their rows leased.
       this.log.error({ err }, 'outbox dispatch failed');
+    } finally {
+      this.pending.push(...marks);
     }
   }
 
@@ -191,8 +224,9 @@ export class OutboxDispatcher {
     return { claimed: claimed.length, delivered };
   }
 
+  /** Marks only: the claim statement with room for no new events. */
   private async mark(ids: string[]): Promise<void> {
-    await rawRows(this.db, 'update "outbox_events" set "dispatched_at" = now(), "lease_until" = null where "id" = any($1::uuid[])', [ids]);
+    await rawRows(this.db, CLAIM, [LEASE_SECONDS, 0, ids]);
   }
 
   private async claim(marks: string[]) {
