@@ -12,6 +12,7 @@ import { messagesService } from './messages.service.js';
 import { registerScheduledJobs } from './scheduled.jobs.js';
 import { scheduledService } from './scheduled.service.js';
 import { splitService } from './split.service.js';
+import { StaffFeed } from './staff-feed.js';
 import { taxonomyRoutes } from './taxonomy.routes.js';
 import { taxonomyService } from './taxonomy.service.js';
 import { ticketActionsRoutes } from './ticket-actions.routes.js';
@@ -40,7 +41,7 @@ export { loadVisible, type TicketsCore, viewerFor } from './tickets.service.js';
 
 /** Tickets: the conversation model every channel writes through. */
 export async function registerTickets(app: FastifyInstance, p: Platform) {
-  const core: TicketsCore = { p, hooks: new TicketHooks(), deps: defaultDeps() };
+  const core: TicketsCore = { p, hooks: new TicketHooks(), deps: defaultDeps(), feed: new StaffFeed(() => p.realtime) };
   const tickets = ticketsService(core);
   const messages = messagesService(core);
   registerTicketListeners(p, core);

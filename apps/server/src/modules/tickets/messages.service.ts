@@ -4,7 +4,7 @@ import type { Ctx } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/client.js';
 import { RowShape, rawRows } from '../../platform/db/raw.js';
 import { AppError, forbidden, invalid } from '../../platform/errors.js';
-import { recordEvent } from '../../platform/events/outbox.js';
+import { EVENT_INSERT_COLUMNS, eventValues, recordEvent } from '../../platform/events/outbox.js';
 import { extractMentions } from '../../platform/html.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { searchDocument } from '../../platform/search/text-search.js';
@@ -61,21 +61,21 @@ async function assertNoNewActivity(tx: Tx, ticket: TicketRow, viewer: TicketView
   }
 }
 
-const TICKET_ROW = new RowShape<TicketRow>(ticketColumns);
-const MESSAGE_ROW = new RowShape<MessageRow>(messageColumns);
-
-const INSERT_MESSAGE = `insert into "messages" ("id", "workspace_id", "ticket_id", "seq", "kind", "author_kind", "author_id",
-    "via_token_id", "channel", "body_html", "body_text", "mentions", "external_id", "meta", "search_vector")
-  values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::uuid[], $13, $14::jsonb, to_tsvector('simple', $15))
-  returning ${MESSAGE_ROW.list}`;
+const TICKET_ROW = new RowShape<TicketRow>(ticketColumns, 't');
+const MESSAGE_ROW = new RowShape<MessageRow>(messageColumns, 'm');
 
 type Stamps = Record<'lastMessage' | 'agentReply' | 'firstResponse' | 'customerMessage', boolean>;
-const bumpTexts = new Map<string, string>();
+const writeTexts = new Map<string, string>();
 
-/** `update tickets` for a new message: $1 the ticket, $2 the message's search document. */
-function bumpTicketSql(stamps: Stamps): string {
+/**
+ * One statement per message, whatever the channel: the ticket takes the next sequence number
+ * and moves its counters, stamps and conversation vector; the message is inserted with that
+ * number; its `message.created` event is recorded (payload $17 plus the sequence number).
+ * $1 ticket, $2 search document, $3–$15 the message, $16–$22 the event (see eventValues).
+ */
+function writeMessageSql(stamps: Stamps): string {
   const key = Object.values(stamps).join();
-  let text = bumpTexts.get(key);
+  let text = writeTexts.get(key);
   if (!text) {
     const set = [
       '"last_seq" = "last_seq" + 1',
@@ -87,8 +87,18 @@ function bumpTicketSql(stamps: Stamps): string {
     if (stamps.agentReply) set.push('"last_agent_reply_at" = now()');
     if (stamps.firstResponse) set.push('"first_response_at" = now()');
     if (stamps.customerMessage) set.push('"last_customer_message_at" = now()');
-    text = `update "tickets" set ${set.join(', ')} where "id" = $1 returning ${TICKET_ROW.list}`;
-    bumpTexts.set(key, text);
+    text = `with t as (
+    update "tickets" set ${set.join(', ')} where "id" = $1 returning ${TICKET_ROW.names}),
+  m as (
+    insert into "messages" ("id", "workspace_id", "ticket_id", "seq", "kind", "author_kind", "author_id", "via_token_id",
+      "channel", "body_html", "body_text", "mentions", "external_id", "meta", "search_vector")
+    values ($3, $4, $5, (select "last_seq" from t), $6, $7, $8, $9, $10, $11, $12, $13::uuid[], $14, $15::jsonb, to_tsvector('simple', $2))
+    returning ${MESSAGE_ROW.names}),
+  e as (
+    insert into "outbox_events" ${EVENT_INSERT_COLUMNS}
+    values ($16, $17, $18, $19, $20, $21::jsonb || jsonb_build_object('seq', (select "seq" from m)), $22::jsonb))
+  select ${TICKET_ROW.list}, ${MESSAGE_ROW.list} from t, m`;
+    writeTexts.set(key, text);
   }
   return text;
 }
@@ -114,37 +124,49 @@ export async function writeMessage(tx: Tx, core: TicketsCore, ctx: Ctx, ticket: 
   const author = authorOf(ctx);
   const document = searchDocument(body.text);
   const isPublic = input.kind === 'reply';
-  // One statement takes the next sequence number and moves the ticket's counters, stamps and
-  // conversation vector; the message is then inserted with that number. Both are plain SQL
-  // text: every message of every channel runs them (see platform/db/raw.ts).
   const stamps = {
     lastMessage: isPublic,
     agentReply: isPublic && staff,
     firstResponse: isPublic && staff && !ticket.firstResponseAt,
     customerMessage: isPublic && !staff,
   };
-  const [row] = await rawRows(tx, bumpTicketSql(stamps), [ticket.id, document]);
-  if (!row) throw new AppError('ticket.not_found', 404, 'Ticket not found');
-  let current = TICKET_ROW.map(row);
-  ticket.lastSeq = current.lastSeq;
-  const [inserted] = await rawRows(tx, INSERT_MESSAGE, [
-    uuidv7(),
+  const messageId = uuidv7();
+  const channel = input.channel ?? (staff ? (ticket.channel === 'web_chat' ? 'web_chat' : 'agent') : ticket.channel);
+  const event = eventValues(ctx.actor, {
+    workspaceId: ticket.workspaceId,
+    type: 'message.created',
+    subject: { type: 'ticket', id: ticket.id },
+    payload: {
+      ticketId: ticket.id,
+      messageId,
+      kind: input.kind,
+      authorKind: author.authorKind,
+      channel,
+      ...(input.pushedByWriter ? { pushed: true } : {}),
+    },
+  });
+  const [row] = await rawRows(tx, writeMessageSql(stamps), [
+    ticket.id,
+    document,
+    messageId,
     ticket.workspaceId,
     ticket.id,
-    current.lastSeq,
     input.kind,
     author.authorKind,
     author.authorId,
     author.viaTokenId,
-    input.channel ?? (staff ? (ticket.channel === 'web_chat' ? 'web_chat' : 'agent') : ticket.channel),
+    channel,
     body.html,
     body.text,
     mentions,
     input.externalId ?? null,
     JSON.stringify(input.meta ?? {}),
-    document,
+    ...event,
   ]);
-  const message = MESSAGE_ROW.map(inserted ?? {});
+  if (!row) throw new AppError('ticket.not_found', 404, 'Ticket not found');
+  let current = TICKET_ROW.map(row);
+  ticket.lastSeq = current.lastSeq;
+  const message = MESSAGE_ROW.map(row);
   if (files.length) {
     await claimStagedAttachments(
       tx,
@@ -153,20 +175,6 @@ export async function writeMessage(tx: Tx, core: TicketsCore, ctx: Ctx, ticket: 
     );
   }
 
-  await recordEvent(tx, ctx.actor, {
-    workspaceId: ticket.workspaceId,
-    type: 'message.created',
-    subject: { type: 'ticket', id: ticket.id },
-    payload: {
-      ticketId: ticket.id,
-      messageId: message.id,
-      kind: message.kind,
-      seq: message.seq,
-      authorKind: author.authorKind,
-      channel: message.channel,
-      ...(input.pushedByWriter ? { pushed: true } : {}),
-    },
-  });
   for (const userId of mentions) {
     await recordEvent(tx, ctx.actor, {
       workspaceId: ticket.workspaceId,

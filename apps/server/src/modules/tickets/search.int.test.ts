@@ -112,6 +112,22 @@ describe('languages', () => {
   });
 });
 
+describe('a renamed ticket', () => {
+  it('is found by its new subject and no longer by its old one; its messages still count', async () => {
+    const id = await open('Wobbly turntable', 'The gramophone needle skips');
+    expect(await subjects(supervisor.client, 'turntable')).toEqual(['Wobbly turntable']);
+    const renamed = await supervisor.client.patch(`/api/v1/tickets/${id}`, { subject: 'Broken phonograph' });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(await subjects(supervisor.client, 'phonograph')).toEqual(['Broken phonograph']);
+    expect(await subjects(customer.client, 'phonograph')).toEqual(['Broken phonograph']);
+    expect(await subjects(supervisor.client, 'turntable')).toEqual([]);
+    expect(await subjects(supervisor.client, 'gramophone')).toEqual(['Broken phonograph']);
+    // the number stays findable too (toContain: the requester's generated email may hold the same digits)
+    const { number } = (await supervisor.client.get(`/api/v1/tickets/${id}`)).json() as { number: number };
+    expect(await subjects(supervisor.client, `#${number}`)).toContain('Broken phonograph');
+  });
+});
+
 describe('who finds what', () => {
   it('staff find internal notes; the customer does not, even on their own ticket', async () => {
     expect(await subjects(agent.client, 'zebracorn')).toEqual(['Shipping delay']);

@@ -53,7 +53,19 @@ export function newConversationVector(ticket: TicketWords, firstMessage: SQL): S
   return sql`conversation_append(setweight(${ticketSearchVector(ticket)}, 'A'), setweight(${firstMessage}, 'D'))`;
 }
 
-/** For `update tickets set conversation_vector = …` in the statement that records a new message (its vector). */
+/**
+ * The conversation vector after the ticket's own words changed (a new subject): the new words
+ * (A) in place of the old ones, the messages' words (D) kept.
+ */
+export function conversationWithTicketWords(ticket: TicketWords): SQL {
+  return sql`conversation_append(setweight(${ticketSearchVector(ticket)}, 'A'), ts_filter(coalesce(${tickets.conversationVector}, ''::tsvector), '{d}'))`;
+}
+
+/**
+ * `conversation_vector` with `messageVector` appended as conversation words (weight D), for a
+ * merge. A new message appends its own in writeMessage's statement (messages.service.ts), the
+ * same expression as SQL text.
+ */
 export function conversationWith(messageVector: SQL): SQL {
   return sql`conversation_append(${tickets.conversationVector}, setweight(coalesce(${messageVector}, ''::tsvector), 'D'))`;
 }

@@ -7,9 +7,10 @@ import { AppError, invalid } from '../../platform/errors.js';
 import { recordEvent } from '../../platform/events/outbox.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { type FieldDef, missingOnSolve } from './custom-fields.js';
+import { conversationWithTicketWords, ticketSearchVector } from './ticket-search.js';
 import { canTransition, type StatusActor } from './ticket-status.js';
 import type { TicketChange, TicketHooks } from './tickets.hooks.js';
-import type { MessageRow, TicketRow } from './tickets.repo.js';
+import { findUsersByIds, type MessageRow, type TicketRow } from './tickets.repo.js';
 import { messageColumns, messages, ticketColumns, ticketFollowers, tickets } from './tickets.schema.js';
 
 /** Fields whose changes are written to the timeline (the ticket's audit trail). */
@@ -150,6 +151,13 @@ export async function applyChanges(tx: Tx, ctx: Ctx, ticket: TicketRow, changes:
     set.reopenedCount = ticket.reopenedCount + 1;
   }
   if (next.assigneeId !== undefined) set.assignedAt = next.assigneeId ? now : null;
+  if (next.subject !== undefined) {
+    // Search follows the new subject: the ticket's own vector and its words in the conversation's.
+    const requester = (await findUsersByIds(tx, ticket.workspaceId, [ticket.requesterId])).get(ticket.requesterId) ?? null;
+    const words = { number: ticket.number, subject: String(next.subject), requester };
+    set.searchVector = ticketSearchVector(words);
+    set.conversationVector = conversationWithTicketWords(words);
+  }
   const [updated] = await tx
     .update(tickets)
     .set({ ...set, version: sql`${tickets.version} + 1` })

@@ -1,6 +1,6 @@
 import type { DomainEvent } from '../../platform/events/outbox.js';
 import type { Platform } from '../../platform/platform.js';
-import { type Realtime, rooms } from '../../platform/realtime.js';
+import { rooms } from '../../platform/realtime.js';
 import { presentMessageForAgent, presentMessageForCustomer } from './tickets.presenter.js';
 import {
   type AttachmentRow,
@@ -23,18 +23,28 @@ export const ticketRooms = {
 
 /**
  * A new message to the ticket's open screens: staff get it whole, the staff room a change
- * summary, the customer's room the customer presenter's view (nothing, for a note or an event).
+ * summary (gathered, see StaffFeed), the customer's room the customer presenter's view
+ * (nothing, for a note or an event).
  */
 export function pushMessageCreated(
-  rt: Realtime,
+  core: TicketsCore,
   ticket: TicketRow,
   message: MessageRow,
   users: Map<string, UserSummary>,
   files: AttachmentRow[],
 ): void {
-  const summary = { id: ticket.id, number: ticket.number, version: ticket.version, status: ticket.status, lastSeq: ticket.lastSeq };
+  const rt = core.p.realtime;
+  if (!rt) return;
   rt.emit(ticketRooms.staff(ticket.id), 'message.created', presentMessageForAgent(message, users, files));
-  rt.emit(rooms.staff(ticket.workspaceId), 'ticket.changed', { ...summary, type: 'message.created', kind: message.kind });
+  core.feed.add(ticket.workspaceId, {
+    id: ticket.id,
+    number: ticket.number,
+    version: ticket.version,
+    status: ticket.status,
+    lastSeq: ticket.lastSeq,
+    type: 'message.created',
+    kind: message.kind,
+  });
   const customerView = presentMessageForCustomer(message, users, files);
   if (customerView) rt.emit(ticketRooms.customer(ticket.id), 'message.created', customerView);
 }
@@ -79,7 +89,7 @@ export function registerTicketListeners(p: Platform, core: TicketsCore): void {
       // Loaded once for both audiences; the customer presenter drops anything but a public reply.
       const users = await findUsersByIds(p.db, ticket.workspaceId, [message.authorId ?? '']);
       const files = (await findAttachmentsOfMessages(p.db, [message.id])).get(message.id) ?? [];
-      pushMessageCreated(rt, ticket, message, users, files);
+      pushMessageCreated(core, ticket, message, users, files);
     },
   );
   // Links, merges and splits change two tickets at once (links panel, timeline, merged banner):

@@ -81,6 +81,36 @@ describe('ticket realtime', () => {
     expect(custAll.join('\n')).not.toContain('INTERNAL-ONLY');
   });
 
+  it('tells the staff room about new messages gathered: the latest of each ticket, not one event per message; customers hear none of it', async () => {
+    const [a, b] = [await newTicket(), await newTicket()];
+    await app.settle();
+    const staff = await socketOf(agent2.client);
+    const cust = await socketOf(customer.client);
+    const activity = collect<{ changes: Array<{ id: string; lastSeq: number; kind: string }> }>(staff, 'tickets.activity');
+    const custActivity = collect(cust, 'tickets.activity');
+    const perMessage = collect<{ type: string }>(staff, 'ticket.changed');
+    const seqs = new Map<string, number>();
+    for (const [id, text] of [
+      [a, 'one'],
+      [b, 'two'],
+      [a, 'three'],
+    ] as const) {
+      const res = await agent.client.post(`/api/v1/tickets/${id}/messages`, { kind: 'note', bodyText: text });
+      expect(res.statusCode, res.body).toBe(201);
+      seqs.set(id, res.json().message.seq);
+    }
+    // Up to each ticket's newest note (or later: triage may still add an event to a new ticket).
+    await waitFor(() => {
+      const latest = new Map(activity.flatMap((e) => e.changes).map((c) => [c.id, c.lastSeq]));
+      return [a, b].every((id) => (latest.get(id) ?? 0) >= (seqs.get(id) ?? Number.POSITIVE_INFINITY));
+    });
+    // Each event names a ticket once (its latest), and nothing goes out per message.
+    for (const e of activity) expect(new Set(e.changes.map((c) => c.id)).size).toBe(e.changes.length);
+    expect(perMessage.filter((c) => c.type === 'message.created')).toEqual([]);
+    await app.settle();
+    expect(custActivity).toEqual([]);
+  });
+
   it('tells open screens of both tickets when they are linked, and tells customers nothing', async () => {
     const [a, b] = [await newTicket(), await newTicket()];
     const staff = await socketOf(agent2.client);

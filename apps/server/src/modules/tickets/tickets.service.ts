@@ -1,17 +1,19 @@
 import type { CreateTicketBody, TicketChanges } from '@switchboard/contracts';
-import { eq, type SQL, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { hasPermission, isUser } from '../../platform/auth/actor.js';
 import type { Ctx } from '../../platform/context.js';
 import type { DbOrTx, Tx } from '../../platform/db/client.js';
+import { RowShape, rawRows } from '../../platform/db/raw.js';
 import { AppError, forbidden, invalid } from '../../platform/errors.js';
-import { recordEvent } from '../../platform/events/outbox.js';
+import { EVENT_INSERT_COLUMNS, eventValues, recordEvent } from '../../platform/events/outbox.js';
 import { uuidv7 } from '../../platform/ids.js';
 import type { Platform } from '../../platform/platform.js';
 import { searchDocument } from '../../platform/search/text-search.js';
 import { findOrCreateCustomer } from '../identity/index.js';
 import { type FieldDef, validateCustomFields } from './custom-fields.js';
 import { prepareBody } from './message-body.js';
-import { newConversationVector, ticketSearchVector } from './ticket-search.js';
+import type { StaffFeed } from './staff-feed.js';
+import { ticketSearchDocument } from './ticket-search.js';
 import { appendMessage, applyChanges, assertNotMerged, assertVersion, authorOf, runHooks } from './ticket-writer.js';
 import type { TicketDeps } from './tickets.deps.js';
 import type { TicketHooks } from './tickets.hooks.js';
@@ -27,15 +29,46 @@ import {
   isFollower,
   listFieldDefs,
   lockTicket,
+  type MessageRow,
   nextTicketNumber,
   type TicketRow,
 } from './tickets.repo.js';
-import { messageColumns, messages, ticketColumns, ticketFollowers, tickets } from './tickets.schema.js';
+import { messageColumns, ticketColumns, ticketFollowers, tickets } from './tickets.schema.js';
+
+const CREATED_TICKET = new RowShape<TicketRow>(ticketColumns, 't');
+const CREATED_MESSAGE = new RowShape<MessageRow>(messageColumns, 'm');
+
+/**
+ * A new ticket in one statement: the ticket (number 1 of its conversation, search and
+ * conversation vectors from $19/$20), its first message, and the `message.created` and
+ * `ticket.created` events ($27–$33, $34–$40, see eventValues). Every channel's create runs it:
+ * SQL text written once (see platform/db/raw.ts). Stamps use the transaction's time.
+ */
+const CREATE_TICKET = `with t as (
+    insert into "tickets" ("id", "workspace_id", "number", "subject", "status", "priority", "type_id", "category_id", "channel",
+      "language", "requester_id", "organization_id", "assignee_id", "team_id", "tags", "custom_fields", "assigned_at",
+      "last_customer_message_at", "last_agent_reply_at", "last_message_at", "last_seq", "message_count", "search_vector",
+      "conversation_vector", "created_at", "updated_at")
+    values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::text[], $16::jsonb,
+      case when $17::boolean then now() end, case when $18::boolean then now() end, case when $18::boolean then null else now() end,
+      now(), 1, 1, to_tsvector('simple', $19),
+      conversation_append(setweight(to_tsvector('simple', $19), 'A'), setweight(to_tsvector('simple', $20), 'D')), now(), now())
+    returning ${CREATED_TICKET.names}),
+  m as (
+    insert into "messages" ("id", "workspace_id", "ticket_id", "seq", "kind", "author_kind", "author_id", "via_token_id", "channel",
+      "body_html", "body_text", "search_vector", "created_at")
+    values ($21, $2, $1, 1, 'reply', $22, $23, $24, $9, $25, $26, to_tsvector('simple', $20), now())
+    returning ${CREATED_MESSAGE.names}),
+  e1 as (insert into "outbox_events" ${EVENT_INSERT_COLUMNS} values ($27, $28, $29, $30, $31, $32::jsonb, $33::jsonb)),
+  e2 as (insert into "outbox_events" ${EVENT_INSERT_COLUMNS} values ($34, $35, $36, $37, $38, $39::jsonb, $40::jsonb))
+  select ${CREATED_TICKET.list}, ${CREATED_MESSAGE.list} from t, m`;
 
 export interface TicketsCore {
   p: Platform;
   hooks: TicketHooks;
   deps: TicketDeps;
+  /** New-message summaries for the workspace staff rooms, gathered (see staff-feed.ts). */
+  feed: StaffFeed;
 }
 
 /** The viewer for ctx, with team membership for restricted staff. */
@@ -162,7 +195,7 @@ export function ticketsService(core: TicketsCore) {
       }
       if ((input.assigneeId || input.teamId) && viewer.staff && !hasPermission(viewer.actor, 'ticket.assign')) throw forbidden();
       const body = prepareBody(input);
-      const bodyVector = sql`to_tsvector('simple', ${searchDocument(body.text)})`;
+      const messageDocument = searchDocument(body.text);
       const defs = await fieldDefsOf(p, p.db, ws);
       const custom = checkFields(defs, input.customFields, viewer.staff ? 'staff' : 'customer');
       await checkReferences(core, p.db, ws, input, viewer.staff ? 'staff' : 'customer');
@@ -178,62 +211,70 @@ export function ticketsService(core: TicketsCore) {
       // The description is the requester's words unless an agent opens a ticket to write to a customer.
       const firstFromRequester = !viewer.staff || channel !== 'agent';
       return p.transaction(async (tx) => {
-        const now = new Date();
-        const [row] = await tx
-          .insert(tickets)
-          .values({
-            id: uuidv7(),
-            workspaceId: ws,
-            number,
-            subject: input.subject,
-            priority: input.priority ?? 'normal',
-            typeId: input.typeId ?? null,
-            categoryId: input.categoryId ?? null,
-            channel,
-            language: input.language ?? requester.locale,
-            requesterId: requester.id,
-            organizationId: requester.organizationId,
-            tags: [...new Set(input.tags ?? [])].sort(),
-            // Team and assignee chosen by the caller are part of the ticket from the start, so
-            // routing (a hook below) only fills in what the caller left open.
-            teamId: input.teamId ?? null,
-            assigneeId: input.assigneeId ?? null,
-            assignedAt: input.assigneeId ? now : null,
-            status: input.assigneeId ? 'open' : 'new',
-            customFields: Object.fromEntries(Object.entries(custom).filter(([, v]) => v !== null)),
-            lastCustomerMessageAt: firstFromRequester ? now : null,
-            lastAgentReplyAt: firstFromRequester ? null : now,
-            lastMessageAt: now,
-            lastSeq: 1,
-            messageCount: 1,
-            searchVector: ticketSearchVector({ number, subject: input.subject, requester }),
-            conversationVector: newConversationVector({ number, subject: input.subject, requester }, bodyVector),
-            createdAt: now,
-            updatedAt: now,
-          })
-          .returning(ticketColumns);
-        const ticket = row as TicketRow;
-        const message = await writeFirstMessage(
-          tx,
-          ctx,
-          viewer,
-          ticket,
+        const ticketId = uuidv7();
+        const messageId = uuidv7();
+        const author = firstFromRequester
+          ? { authorKind: 'customer' as const, authorId: requester.id, viaTokenId: isUser(ctx.actor) ? (ctx.actor.tokenId ?? null) : null }
+          : authorOf(ctx);
+        // Ticket, first message and both events in one statement (see CREATE_TICKET).
+        const [row] = await rawRows(tx, CREATE_TICKET, [
+          ticketId,
+          ws,
+          number,
+          input.subject,
+          input.assigneeId ? 'open' : 'new',
+          input.priority ?? 'normal',
+          input.typeId ?? null,
+          input.categoryId ?? null,
+          channel,
+          input.language ?? requester.locale,
           requester.id,
-          { ...body, vector: bodyVector },
-          staged.map((a) => a.id),
-        );
+          requester.organizationId,
+          // Team and assignee chosen by the caller are part of the ticket from the start, so
+          // routing (a hook below) only fills in what the caller left open.
+          input.assigneeId ?? null,
+          input.teamId ?? null,
+          [...new Set(input.tags ?? [])].sort(),
+          JSON.stringify(Object.fromEntries(Object.entries(custom).filter(([, v]) => v !== null))),
+          Boolean(input.assigneeId),
+          firstFromRequester,
+          ticketSearchDocument({ number, subject: input.subject, requester }),
+          messageDocument,
+          messageId,
+          author.authorKind,
+          author.authorId,
+          author.viaTokenId,
+          body.html,
+          body.text,
+          ...eventValues(ctx.actor, {
+            workspaceId: ws,
+            type: 'message.created',
+            subject: { type: 'ticket', id: ticketId },
+            payload: { ticketId, messageId, kind: 'reply', seq: 1, authorKind: author.authorKind },
+          }),
+          ...eventValues(ctx.actor, {
+            workspaceId: ws,
+            type: 'ticket.created',
+            subject: { type: 'ticket', id: ticketId },
+            payload: { ticketId, number, channel, requesterId: requester.id },
+          }),
+        ]);
+        if (!row) throw new Error('ticket not written');
+        const ticket = CREATED_TICKET.map(row);
+        const message = CREATED_MESSAGE.map(row);
+        if (staged.length) {
+          await claimStagedAttachments(
+            tx,
+            staged.map((a) => a.id),
+            { messageId, ticketId },
+          );
+        }
         if (input.followerIds?.length) {
           await tx
             .insert(ticketFollowers)
             .values(input.followerIds.map((userId) => ({ ticketId: ticket.id, userId, workspaceId: ws })))
             .onConflictDoNothing();
         }
-        await recordEvent(tx, ctx.actor, {
-          workspaceId: ws,
-          type: 'ticket.created',
-          subject: { type: 'ticket', id: ticket.id },
-          payload: { ticketId: ticket.id, number, channel, requesterId: requester.id },
-        });
         if (ticket.assigneeId || ticket.teamId) {
           await recordEvent(tx, ctx.actor, {
             workspaceId: ws,
@@ -354,51 +395,4 @@ function checkChangePermissions(viewer: TicketViewer, c: TicketChanges): void {
   }
   requireTicketPermission(viewer, 'ticket.update');
   if (c.assigneeId !== undefined || c.teamId !== undefined) requireTicketPermission(viewer, 'ticket.assign');
-}
-
-async function writeFirstMessage(
-  tx: Tx,
-  ctx: Ctx,
-  viewer: TicketViewer,
-  ticket: TicketRow,
-  requesterId: string,
-  body: { html: string; text: string; vector: SQL },
-  attachmentIds: string[],
-) {
-  const fromRequester = !viewer.staff || ticket.channel !== 'agent';
-  const author = fromRequester
-    ? {
-        authorKind: 'customer' as const,
-        authorId: requesterId,
-        viaTokenId: isUser(ctx.actor) ? (ctx.actor.tokenId ?? null) : null,
-      }
-    : authorOf(ctx);
-  // The ticket row was inserted with lastSeq = messageCount = 1 for this message.
-  const [message] = await tx
-    .insert(messages)
-    .values({
-      id: uuidv7(),
-      workspaceId: ticket.workspaceId,
-      ticketId: ticket.id,
-      seq: 1,
-      kind: 'reply',
-      ...author,
-      channel: ticket.channel,
-      bodyHtml: body.html,
-      bodyText: body.text,
-      searchVector: body.vector,
-      createdAt: ticket.createdAt,
-    })
-    .returning(messageColumns);
-  if (!message) throw new Error('first message not written');
-  if (attachmentIds.length) {
-    await claimStagedAttachments(tx, attachmentIds, { messageId: message.id, ticketId: ticket.id });
-  }
-  await recordEvent(tx, ctx.actor, {
-    workspaceId: ticket.workspaceId,
-    type: 'message.created',
-    subject: { type: 'ticket', id: ticket.id },
-    payload: { ticketId: ticket.id, messageId: message.id, kind: 'reply', seq: message.seq, authorKind: author.authorKind },
-  });
-  return message;
 }

@@ -168,7 +168,18 @@ describe('agent inbox', () => {
     expect(urls[0]?.searchParams.get('status')).toBe('new,open,pending,on_hold');
   });
 
-  it('refreshes the list when a ticket changes anywhere in the workspace', async () => {
+  it.each([
+    [
+      'a ticket changes anywhere in the workspace',
+      'ticket.changed',
+      { id: ids.ticket, number: 42, version: 6, status: 'open', lastSeq: 4, type: 'ticket.updated' },
+    ],
+    [
+      'new messages arrive, gathered in one tickets.activity push',
+      'tickets.activity',
+      { changes: [{ id: ids.ticket, number: 42, version: 5, status: 'open', lastSeq: 7, type: 'message.created', kind: 'reply' }] },
+    ],
+  ])('refreshes the list when %s', async (_what, event, payload) => {
     let calls = 0;
     const { socket } = await renderApp(
       '/inbox/view/mine',
@@ -181,7 +192,7 @@ describe('agent inbox', () => {
       }),
     );
     await screen.findByRole('link', { name: 'Printer on fire' });
-    socket.push('ticket.changed', { id: ids.ticket, number: 42, version: 6, status: 'open', lastSeq: 4, type: 'ticket.updated' });
+    socket.push(event, payload);
     expect(await screen.findByRole('link', { name: 'Printer on fire (again)' }, { timeout: 2000 })).toBeTruthy();
   });
 

@@ -4,7 +4,7 @@ import type { Ticket } from '../../api/types';
 import { useRealtimeConnection, useRealtimeEvent } from '../../realtime/useRealtime';
 import { catchUpTimeline, configKeys, ticketKeys } from '../tickets/ticketQueries';
 
-/** `ticket.changed` as pushed to the workspace staff room. */
+/** `ticket.changed` as pushed to the workspace staff room (and each of `tickets.activity`'s changes). */
 export interface TicketChanged {
   id: string;
   number: number;
@@ -52,6 +52,11 @@ export function useInboxLive(): void {
 
   useRealtimeEvent<TicketChanged>('ticket.changed', (change) => {
     refreshTicket(queryClient, change);
+    refreshLists();
+  });
+  // New messages, gathered by the server (at most one event per workspace every 250 ms).
+  useRealtimeEvent<{ changes: TicketChanged[] }>('tickets.activity', ({ changes }) => {
+    for (const change of changes) refreshTicket(queryClient, change);
     refreshLists();
   });
 
