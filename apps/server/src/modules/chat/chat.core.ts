@@ -10,7 +10,6 @@ import { requirePermission } from '../identity/index.js';
 import { loadVisible, type TicketsModule, viewerFor } from '../tickets/index.js';
 import type { BotSeats } from './bot-seat.js';
 import { findSession, type SessionRow } from './chat.repo.js';
-import type { LivePushes } from './live-push.js';
 
 /** What the chat services share. */
 export interface ChatCore {
@@ -19,7 +18,6 @@ export interface ChatCore {
   channels: ChannelsModule;
   bots: BotSeats;
   /** Messages this node already pushed to their chat room at commit. */
-  pushed: LivePushes;
 }
 
 /** A visitor acting through a visitor token: a customer actor plus which visitor and channel. */

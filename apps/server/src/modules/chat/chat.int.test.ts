@@ -102,6 +102,14 @@ describe('conversation over sockets', () => {
     const retry = await vs.emitWithAck('chat.send', { sessionId, clientId: 'k1', text: 'Are you there?' });
     expect(retry).toMatchObject({ ok: true, duplicate: true, seq: ack.seq, messageId: ack.messageId });
     await waitFor(() => agentGot.some((m) => m.text === 'Are you there?'));
+    const cursors = async () =>
+      (await c.get(`/api/v1/widget/${key}/conversations/${sessionId}/messages?afterSeq=0`, { 'x-visitor-token': v.visitorToken })).json()
+        .session.cursors;
+    // The sender has delivered and read its own line; the agent has not seen it yet.
+    expect(await cursors()).toMatchObject({ visitorDeliveredSeq: ack.seq, visitorReadSeq: ack.seq, agentReadSeq: 0 });
+    const agentAck = await as.emitWithAck('chat.send', { sessionId, clientId: 'a1', text: 'Hi, one moment' });
+    expect(agentAck).toMatchObject({ ok: true, seq: ack.seq + 1 });
+    expect(await cursors()).toMatchObject({ visitorReadSeq: ack.seq, agentDeliveredSeq: ack.seq + 1, agentReadSeq: ack.seq + 1 });
 
     const ticketId = offer.ticketId as string;
     await agent.client.post(`/api/v1/tickets/${ticketId}/messages`, { kind: 'note', bodyText: 'SECRET-NOTE visitor seems angry' });
@@ -113,12 +121,17 @@ describe('conversation over sockets', () => {
 
     const sync = await vs.emitWithAck('chat.sync', { sessionId, afterSeq: ack.seq });
     expect(sync.ok).toBe(true);
-    expect(sync.messages.map((m: { text: string }) => m.text)).toEqual(['Yes, hello!']);
-    expect(sync.lastSeq).toBeGreaterThan(ack.seq + 1);
+    expect(sync.messages.map((m: { text: string }) => m.text)).toEqual(['Hi, one moment', 'Yes, hello!']);
+    expect(sync.lastSeq).toBeGreaterThan(ack.seq + 2);
     const full = await c.get(`/api/v1/widget/${key}/conversations/${sessionId}/messages?afterSeq=0`, { 'x-visitor-token': v.visitorToken });
     const seqs = full.json().messages.map((m: { seq: number }) => m.seq);
     expect(new Set(seqs).size).toBe(seqs.length);
-    expect(full.json().messages.map((m: { text: string }) => m.text)).toEqual(['First question', 'Are you there?', 'Yes, hello!']);
+    expect(full.json().messages.map((m: { text: string }) => m.text)).toEqual([
+      'First question',
+      'Are you there?',
+      'Hi, one moment',
+      'Yes, hello!',
+    ]);
   });
 
   it("refuses a socket message into another visitor's chat and writes nothing; the ticket's staff room gets each line once", async () => {

@@ -9,7 +9,6 @@ import { findMessagesAfter, findQueued, findSession, findSessionByTicket, findUs
 import { presentChatAttachment } from './chat-attachments.js';
 import { dispatchQueue } from './chat-routing.js';
 import { visitorView } from './conversations.service.js';
-import { LIVE_PUSH_META } from './live-push.js';
 
 const CHAT_EVENT_TYPES = [
   'chat.started',
@@ -35,7 +34,6 @@ export function registerChatListeners(core: ChatCore, agents: AgentChatsService)
     const ticketId = String(event.payload.ticketId ?? '');
     // Notes and events never reach a visitor; chat.send pushed its own messages at commit.
     if (!p.realtime || !ticketId || event.payload.kind !== 'reply') return;
-    if (core.pushed.take(String(event.payload.messageId ?? ''))) return;
     // Sent through chat.send (on any node), which pushed it to the room after its commit.
     if (event.payload.pushed === true) return;
     const s = await findSessionByTicket(p.db, ticketId);
@@ -43,8 +41,6 @@ export function registerChatListeners(core: ChatCore, agents: AgentChatsService)
     const seq = Number(event.payload.seq);
     const [m] = await findMessagesAfter(p.db, ticketId, seq - 1, 1);
     if (!m || m.kind !== 'reply') return;
-    // Written through chat.send on another node, which pushed it there.
-    if ((m.meta as Record<string, unknown>)[LIVE_PUSH_META] === true) return;
     if (m.authorKind !== 'customer') await updateSession(p.db, s.id, { lastActivityAt: new Date() });
     const channel = await core.channels.byId(p.db, s.channelId);
     const names = await findUserNames(p.db, [m.authorId ?? '']);

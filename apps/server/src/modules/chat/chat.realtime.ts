@@ -40,8 +40,14 @@ export function registerChatRealtime(core: ChatCore, visitors: VisitorsService, 
     return visitors.actorOf(v);
   });
 
-  async function sessionFor(actor: UserActor, id: string): Promise<SessionRow> {
+  /** The id as given, when it can be a chat's id at all. */
+  function sessionId(id: string): string {
     if (!/^[0-9a-f-]{36}$/.test(id)) throw new AppError('chat.not_found', 404, 'Chat not found');
+    return id;
+  }
+
+  async function sessionFor(actor: UserActor, raw: string): Promise<SessionRow> {
+    const id = sessionId(raw);
     if (isVisitor(actor)) return loadForVisitor(core.p.db, actor, id);
     return loadForAgent(core, core.p.db, { actor, log: core.p.log as unknown as Ctx['log'] }, id);
   }
@@ -78,8 +84,7 @@ export function registerChatRealtime(core: ChatCore, visitors: VisitorsService, 
    */
   async function sendTarget(actor: UserActor, id: string): Promise<SessionRef> {
     if (!isVisitor(actor)) return sessionFor(actor, id);
-    if (!/^[0-9a-f-]{36}$/.test(id)) throw new AppError('chat.not_found', 404, 'Chat not found');
-    return { id, workspaceId: actor.workspaceId, channelId: actor.chatVisitor.channelId };
+    return { id: sessionId(id), workspaceId: actor.workspaceId, channelId: actor.chatVisitor.channelId };
   }
 
   /** Wraps a handler: subscription check, error → `{ ok: false, code }` ack. */

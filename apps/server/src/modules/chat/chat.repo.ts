@@ -222,21 +222,48 @@ export async function lockTicketRow(db: DbOrTx, ticketId: string) {
 
 const LOCKED_TICKET = new RowShape<TicketRow>(ticketColumns, 't');
 const LOCKED_SESSION = new RowShape<SessionRow>(getTableColumns(chatSessions), 's');
-const lockText = (visitor: boolean) => `select ${LOCKED_TICKET.list}, ${LOCKED_SESSION.list},
+
+/** States in which a chat takes new messages. */
+export const WRITABLE_STATES: ReadonlySet<string> = new Set(['bot', 'queued', 'offered', 'active', 'offline']);
+
+/**
+ * Locks ticket and session (with the author and a retry's earlier message), and when the chat
+ * takes the message, moves the sender's cursors to the message it is about to get: the ticket's
+ * next sequence number (the ticket is locked, and the message's write is the first to take one).
+ */
+const lockText = (visitor: boolean, side: 'visitor' | 'agent') => `with l as (
+  select ${LOCKED_TICKET.list}, ${LOCKED_SESSION.list},
     (select json_build_object('id', u.id, 'name', u.name, 'email', u.email, 'role', u.role, 'organizationId', u.organization_id,
        'disabledAt', u.disabled_at, 'locale', u.locale) from "users" u where u.id = $3) as "author",
     (select json_build_object('id', m.id, 'seq', m.seq, 'createdAt', m.created_at) from "messages" m
        where m.workspace_id = $1 and m.external_id = $4 and m.ticket_id = t.id limit 1) as "existing"
   from "tickets" t join "chat_sessions" s on s.ticket_id = t.id
   where s.workspace_id = $1 and s.id = $2${visitor ? ' and s.visitor_user_id = $5 and s.channel_id = $6' : ''}
-  for update of t, s`;
-const LOCK_FOR_STAFF = lockText(false);
-const LOCK_FOR_VISITOR = lockText(true);
+  for update of t, s),
+u as (
+  update "chat_sessions" set "${side}_delivered_seq" = l."t.lastSeq" + 1, "${side}_read_seq" = l."t.lastSeq" + 1,
+    "last_activity_at" = now(), "updated_at" = now()
+  from l
+  where "chat_sessions"."id" = l."s.id" and l."existing" is null and l."t.status" <> 'closed'
+    and l."s.state" in (${[...WRITABLE_STATES].map((v) => `'${v}'`).join(', ')})
+  returning ${LOCKED_SESSION.names})
+select ${LOCKED_TICKET.from('l')}, l."author", l."existing", (u."id" is not null) as "sent",
+  ${Object.entries(getTableColumns(chatSessions))
+    // u changed only the cursors and stamps: its other columns equal l's (nulls included).
+    .map(([k, c]) => `coalesce(u."${c.name}", l."s.${k}") as "s.${k}"`)
+    .join(', ')}
+from l left join u on true`;
+const LOCK = {
+  staff: { visitor: lockText(false, 'visitor'), agent: lockText(false, 'agent') },
+  visitor: { visitor: lockText(true, 'visitor'), agent: lockText(true, 'agent') },
+};
 
 /**
  * Locks a chat's ticket and session for a new message, in one statement that also returns the
- * author and, when `externalId` was used before on the ticket, that message (a retry). Plain
- * SQL text: every chat line runs it (see platform/db/raw.ts).
+ * author and, when `externalId` was used before on the ticket, that message (a retry). When
+ * there is none and the chat is writable, the sender's side (`side`) has delivered and read up
+ * to `sentSeq`, the sequence number the message will get: `session` is the session after that.
+ * Plain SQL text: every chat line runs it (see platform/db/raw.ts).
  */
 export async function lockTicketAndSession(
   db: DbOrTx,
@@ -244,17 +271,20 @@ export async function lockTicketAndSession(
   sessionId: string,
   authorId: string | null,
   externalId: string,
+  side: 'visitor' | 'agent',
   // A visitor only ever locks their own conversation.
   visitor?: { userId: string; channelId: string },
 ) {
   type Json<T> = T | null;
   const params = [workspaceId, sessionId, authorId, externalId, ...(visitor ? [visitor.userId, visitor.channelId] : [])];
-  const [row] = await rawRows(db, visitor ? LOCK_FOR_VISITOR : LOCK_FOR_STAFF, params);
+  const [row] = await rawRows(db, (visitor ? LOCK.visitor : LOCK.staff)[side], params);
   if (!row) return null;
   const author = row.author as Json<Omit<UserSummary, 'disabledAt'> & { disabledAt: string | null }>;
+  const ticket = LOCKED_TICKET.map(row);
   return {
-    ticket: LOCKED_TICKET.map(row),
+    ticket,
     session: LOCKED_SESSION.map(row),
+    sentSeq: row.sent === true ? ticket.lastSeq + 1 : null,
     author: author ? { ...author, disabledAt: author.disabledAt ? new Date(author.disabledAt) : null } : null,
     existing: row.existing as Json<{ id: string; seq: number; createdAt: string }>,
   };

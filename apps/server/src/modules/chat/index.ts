@@ -12,7 +12,6 @@ import { registerChatRealtime } from './chat.realtime.js';
 import { chatAttachmentsService } from './chat-attachments.js';
 import { chatsRoutes } from './chats.routes.js';
 import { conversationsService } from './conversations.service.js';
-import { LivePushes } from './live-push.js';
 import { messagingService } from './messaging.js';
 import { visitorsService } from './visitors.service.js';
 import { widgetRoutes } from './widget.routes.js';
@@ -27,7 +26,7 @@ export { chatSessions, chatVisitors } from './chat.schema.js';
 export async function registerChat(app: FastifyInstance, p: Platform, tickets: TicketsModule, channels: ChannelsModule) {
   // Chats are offered to agents by this module; routing only chooses their team.
   selfAssigningChannels.add('web_chat');
-  const core: ChatCore = { p, tickets, channels, bots: new BotSeats(), pushed: new LivePushes() };
+  const core: ChatCore = { p, tickets, channels, bots: new BotSeats() };
   const visitors = visitorsService(core);
   const conversations = conversationsService(core);
   const messaging = messagingService(core);

@@ -22,14 +22,13 @@ import {
   type SessionRow,
   setRequester,
   updateSession,
+  WRITABLE_STATES,
 } from './chat.repo.js';
 import { attachmentsDisabled, presentChatAttachment } from './chat-attachments.js';
 import { dispatchQueue, nextState } from './chat-routing.js';
 import { isLive } from './chat-state.js';
 import { tooLong, visitorView } from './conversations.service.js';
-import { LIVE_PUSH_META } from './live-push.js';
 
-const WRITABLE = new Set(['bot', 'queued', 'offered', 'active', 'offline']);
 const MAX_FILES = 5;
 
 /** Attachment ids of a message: well-formed, at most five, and only where the channel takes files. */
@@ -118,9 +117,10 @@ export function messagingService(core: ChatCore) {
       const externalId = chatExternalId(authorId, input.clientId);
       const result = await p.transaction(async (tx) => {
         const owner = isVisitor(ctx.actor) ? { userId: authorId, channelId: ctx.actor.chatVisitor.channelId } : undefined;
-        const locked = await lockTicketAndSession(tx, s.workspaceId, s.id, authorId || null, externalId, owner);
+        const side = visitor ? 'visitor' : 'agent';
+        const locked = await lockTicketAndSession(tx, s.workspaceId, s.id, authorId || null, externalId, side, owner);
         if (!locked) throw chatNotFound();
-        const { ticket, session: current, author, existing } = locked;
+        const { ticket, session: current, author, existing, sentSeq } = locked;
         if (existing)
           return {
             ack: { messageId: existing.id, seq: existing.seq, createdAt: new Date(existing.createdAt).toISOString(), duplicate: true },
@@ -128,7 +128,7 @@ export function messagingService(core: ChatCore) {
             live: null,
             pushed: null,
           };
-        if (!WRITABLE.has(current.state) || ticket.status === 'closed') throw new AppError('chat.ended', 409, 'This chat has ended');
+        if (!WRITABLE_STATES.has(current.state) || ticket.status === 'closed') throw new AppError('chat.ended', 409, 'This chat has ended');
         const written = await writeMessage(
           tx,
           core.tickets.core,
@@ -140,17 +140,16 @@ export function messagingService(core: ChatCore) {
             bodyText: input.text.trim() ? input.text : await fileNames(tx, s.workspaceId, fileIds),
             attachmentIds: fileIds,
             externalId,
-            meta: { clientId: input.clientId, [LIVE_PUSH_META]: true, ...(input.text.trim() ? {} : { filesOnly: true }) },
+            meta: { clientId: input.clientId, ...(input.text.trim() ? {} : { filesOnly: true }) },
             channel: 'web_chat',
             pushedByWriter: true,
           },
           authorId || null,
         );
         const { message } = written;
-        // Before commit, so the outbox listener (which runs after it) knows not to push it again.
-        core.pushed.add(message.id);
         const files = fileIds.length ? ((await findAttachmentsOfMessages(tx, [message.id])).get(message.id) ?? []) : [];
-        const session = await markSent(tx, current.id, visitor ? 'visitor' : 'agent', message.seq);
+        // The lock statement moved the sender's cursors to the number the message was to get.
+        const session = sentSeq === message.seq ? current : await markSent(tx, current.id, side, message.seq);
         const users = new Map(author ? [[author.id, author]] : []);
         const avatar = channel ? settingsOf(core, channel).avatarUrl : null;
         const attachments = files.map((f) => presentChatAttachment(f, channel?.publicKey ?? ''));
@@ -165,7 +164,7 @@ export function messagingService(core: ChatCore) {
       // Straight to the rooms from what the transaction returned: no reads after commit. The
       // outbox event stays for the other listeners; clients catch up with chat.sync on reconnect.
       if (live) p.realtime?.emit(chatRoom(s.id), 'chat.message', live);
-      if (pushed && p.realtime) pushMessageCreated(p.realtime, pushed.ticket, pushed.message, pushed.users, pushed.files);
+      if (pushed) pushMessageCreated(core.tickets.core, pushed.ticket, pushed.message, pushed.users, pushed.files);
       if (!ack.duplicate && visitor && session.state === 'bot') {
         // The bot answers after the ack: the visitor's message is safe whatever the bot does.
         void runBotTurn(core, session, ack.seq).catch((err) => p.log.warn({ err, sessionId: s.id }, 'bot turn failed'));
