@@ -135,10 +135,11 @@ export class Realtime {
     Promise.resolve(fn(room, actor, change)).catch((err) => this.log.warn({ err, room }, 'room change handler failed'));
   }
 
-  emit(room: string, event: string, payload: unknown): void {
+  /** To every socket in `room` on every node; `exceptSocket`: not to that one (a sender's own socket). */
+  emit(room: string, event: string, payload: unknown, exceptSocket?: string): void {
     // Nobody is left to hear it, and the Redis connection may already be gone.
     if (this.closing) return;
-    this.io.to(room).emit(event, payload);
+    (exceptSocket ? this.io.to(room).except(exceptSocket) : this.io.to(room)).emit(event, payload);
   }
 
   /** Ends every socket of a session (logout, revocation), on every node. */

@@ -167,7 +167,7 @@ describe('conversation over sockets', () => {
     expect(texts).not.toContain('INTRUDER');
   });
 
-  it("pushes a live message once to everyone in the chat, with the agent's name, and a retry pushes nothing", async () => {
+  it("pushes a live message once to everyone else in the chat, with the agent's name, and a retry pushes nothing", async () => {
     const { key, ws } = await kit.workspace();
     const agent = await kit.agent(ws.id);
     const c = new Client(app);
@@ -177,21 +177,38 @@ describe('conversation over sockets', () => {
     expect((await agent.client.post(`/api/v1/chats/${sessionId}/accept`)).statusCode).toBe(200);
     const vs = await kit.visitorSocket(v.visitorToken);
     const as = await kit.agentSocket(agent.client);
-    expect(await vs.emitWithAck('subscribe', { room: `chat:${sessionId}` })).toEqual({ ok: true });
-    expect(await as.emitWithAck('subscribe', { room: `chat:${sessionId}` })).toEqual({ ok: true });
+    // the same agent in a second tab
+    const otherTab = await kit.agentSocket(agent.client);
+    for (const socket of [vs, as, otherTab])
+      expect(await socket.emitWithAck('subscribe', { room: `chat:${sessionId}` })).toEqual({ ok: true });
     type Live = { text: string; seq: number; clientId: string | null; author: { kind: string; name: string | null } };
     const visitorGot = collect<Live>(vs, 'chat.message');
-    const agentGot = collect<Live>(as, 'chat.message');
+    const senderGot = collect<Live>(as, 'chat.message');
+    const otherTabGot = collect<Live>(otherTab, 'chat.message');
 
     const ack = await as.emitWithAck('chat.send', { sessionId, clientId: 'a1', text: 'Typed live' });
     expect(ack).toMatchObject({ ok: true, duplicate: false });
     expect(await as.emitWithAck('chat.send', { sessionId, clientId: 'a1', text: 'Typed live' })).toMatchObject({ duplicate: true });
-    await waitFor(() => visitorGot.some((m) => m.text === 'Typed live') && agentGot.some((m) => m.text === 'Typed live'));
+    await waitFor(() => visitorGot.some((m) => m.text === 'Typed live') && otherTabGot.some((m) => m.text === 'Typed live'));
     await app.settle();
     expect(visitorGot).toEqual([
       expect.objectContaining({ seq: ack.seq, clientId: 'a1', author: expect.objectContaining({ kind: 'agent', name: agent.user.name }) }),
     ]);
-    expect(agentGot.filter((m) => m.text === 'Typed live')).toHaveLength(1);
+    expect(otherTabGot.filter((m) => m.text === 'Typed live')).toHaveLength(1);
+    // the sending socket has the ack; a copy would only cost a write
+    expect(senderGot).toEqual([]);
+
+    // a visitor's line: the agent and the visitor's other tab get it, the sending socket only its ack
+    const visitorTab = await kit.visitorSocket(v.visitorToken);
+    expect(await visitorTab.emitWithAck('subscribe', { room: `chat:${sessionId}` })).toEqual({ ok: true });
+    const visitorTabGot = collect<Live>(visitorTab, 'chat.message');
+    const line = await vs.emitWithAck('chat.send', { sessionId, clientId: 'v1', text: 'From the visitor' });
+    expect(line).toMatchObject({ ok: true, duplicate: false });
+    await waitFor(() => visitorTabGot.length === 1 && senderGot.length === 1 && otherTabGot.length === 2);
+    await app.settle();
+    expect(visitorTabGot).toEqual([expect.objectContaining({ seq: line.seq, clientId: 'v1', text: 'From the visitor' })]);
+    expect(senderGot).toEqual([expect.objectContaining({ seq: line.seq, text: 'From the visitor' })]);
+    expect(visitorGot).toHaveLength(1);
   });
 
   it('relays typing both ways and moves read receipts forward only', async () => {

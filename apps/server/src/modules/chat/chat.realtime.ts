@@ -114,11 +114,16 @@ export function registerChatRealtime(core: ChatCore, visitors: VisitorsService, 
   on(
     'chat.send',
     async (actor, socket, s, p) =>
-      messaging.send(ctxOf(actor, socket), s, {
-        clientId: str(p.clientId).slice(0, 64) || crypto.randomUUID(),
-        text: str(p.text),
-        attachmentIds: Array.isArray(p.attachmentIds) ? p.attachmentIds.map(str) : [],
-      }),
+      messaging.send(
+        ctxOf(actor, socket),
+        s,
+        {
+          clientId: str(p.clientId).slice(0, 64) || crypto.randomUUID(),
+          text: str(p.text),
+          attachmentIds: Array.isArray(p.attachmentIds) ? p.attachmentIds.map(str) : [],
+        },
+        socket.id,
+      ),
     sendTarget,
   );
   on('chat.sync', async (_actor, _socket, s, p) => messaging.sync(s, int(p.afterSeq), Math.min(Math.max(int(p.limit) || 200, 1), 500)));

@@ -102,6 +102,8 @@ export function messagingService(core: ChatCore) {
       ctx: Ctx,
       s: SessionRef,
       input: { clientId: string; text: string; attachmentIds?: string[] },
+      /** The socket it came through: the ack tells it, so the room's copy skips it (the sender's other tabs still get one). */
+      viaSocket?: string,
     ): Promise<SendChatMessageResult> {
       const visitor = isVisitor(ctx.actor);
       const authorId = 'userId' in ctx.actor ? ctx.actor.userId : '';
@@ -163,7 +165,7 @@ export function messagingService(core: ChatCore) {
       const { session, ack, live, pushed } = result;
       // Straight to the rooms from what the transaction returned: no reads after commit. The
       // outbox event stays for the other listeners; clients catch up with chat.sync on reconnect.
-      if (live) p.realtime?.emit(chatRoom(s.id), 'chat.message', live);
+      if (live) p.realtime?.emit(chatRoom(s.id), 'chat.message', live, viaSocket);
       if (pushed) pushMessageCreated(core.tickets.core, pushed.ticket, pushed.message, pushed.users, pushed.files);
       if (!ack.duplicate && visitor && session.state === 'bot') {
         // The bot answers after the ack: the visitor's message is safe whatever the bot does.
