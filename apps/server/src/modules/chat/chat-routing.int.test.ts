@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Client, startApp, type TestApp, waitFor } from '../../test/harness.js';
 import type { BotSeat } from './bot-seat.js';
@@ -118,6 +119,28 @@ describe('chat routing', () => {
       .json()
       .items.filter((m: { kind: string }) => m.kind === 'reply');
     expect(replies.map((m: { bodyText: string }) => m.bodyText)).toEqual(['Only once']);
+  });
+
+  it('a visitor line keeps a quiet chat from timing out', async () => {
+    const { key, ws } = await kit.workspace({ idleTimeoutMinutes: 5 });
+    const a1 = await kit.agent(ws.id);
+    const { id, c, v } = await newChat(key);
+    await waitFor(async () => ((await chat(a1.client, id)).state === 'offered' ? true : null));
+    await a1.client.post(`/api/v1/chats/${id}/accept`);
+    // quiet for 20 minutes
+    await app.platform.db.execute(sql`update chat_sessions set last_activity_at = now() - interval '20 minutes' where id = ${id}`);
+    const line = await c.post(
+      `/api/v1/widget/${key}/conversations/${id}/messages`,
+      { clientId: 'late', text: 'Still there?' },
+      {
+        'x-visitor-token': v.visitorToken,
+      },
+    );
+    expect(line.statusCode, line.body).toBe(201);
+    await app.services.chat.sweep(new Date(Date.now() + 4 * 60_000));
+    expect((await chat(a1.client, id)).state).toBe('active');
+    await app.services.chat.sweep(new Date(Date.now() + 6 * 60_000));
+    expect((await chat(a1.client, id)).state).toBe('ended');
   });
 
   it('ends idle chats, stores the rating as satisfaction and queues a transcript request', async () => {

@@ -48,8 +48,16 @@ export async function updateSession(db: DbOrTx, id: string, set: Partial<typeof 
 }
 
 const SESSION_ROW = new RowShape<SessionRow>(getTableColumns(chatSessions));
+
+/**
+ * A line moves `last_activity_at` only when it is more than 10 s old. The column is indexed (the
+ * idle sweep's `chat_sessions_activity`), and an update that changes no indexed column can be HOT:
+ * no new entry in any of the table's six indexes. Idle timeouts are whole minutes, swept each minute.
+ */
+const TOUCH_ACTIVITY = `"last_activity_at" = case when "chat_sessions"."last_activity_at" < now() - interval '10 seconds' then now() else "chat_sessions"."last_activity_at" end`;
+
 const sentText = (side: 'visitor' | 'agent') =>
-  `update "chat_sessions" set "${side}_delivered_seq" = $2, "${side}_read_seq" = $2, "last_activity_at" = now(), "updated_at" = now()
+  `update "chat_sessions" set "${side}_delivered_seq" = $2, "${side}_read_seq" = $2, ${TOUCH_ACTIVITY}, "updated_at" = now()
   where "id" = $1 returning ${SESSION_ROW.list}`;
 const SENT = { visitor: sentText('visitor'), agent: sentText('agent') };
 
@@ -242,7 +250,7 @@ const lockText = (visitor: boolean, side: 'visitor' | 'agent') => `with l as (
   for update of t, s),
 u as (
   update "chat_sessions" set "${side}_delivered_seq" = l."t.lastSeq" + 1, "${side}_read_seq" = l."t.lastSeq" + 1,
-    "last_activity_at" = now(), "updated_at" = now()
+    ${TOUCH_ACTIVITY}, "updated_at" = now()
   from l
   where "chat_sessions"."id" = l."s.id" and l."existing" is null and l."t.status" <> 'closed'
     and l."s.state" in (${[...WRITABLE_STATES].map((v) => `'${v}'`).join(', ')})
