@@ -233,6 +233,26 @@ describe('auto-triage of new tickets', { timeout: 180_000 }, () => {
 });
 
 describe('too little data', { timeout: 180_000 }, () => {
+  it('trains the first model by itself once 20 tickets are categorized, not before', async () => {
+    const ws = await createWorkspace(app);
+    const a = (await signedIn(app, ws.id, 'admin')).client;
+    const ids = [
+      ok(await a.post('/api/v1/categories', { names: { en: 'billing' } }), 201).id,
+      ok(await a.post('/api/v1/categories', { names: { en: 'shipping' } }), 201).id,
+    ];
+    const texts = ['refund my invoice', 'where is my parcel'];
+    const open = async (i: number, categoryId: string | null) =>
+      ok(await a.post('/api/v1/tickets', { subject: `${texts[i % 2]} ${i}`, bodyText: texts[i % 2], categoryId }), 201);
+    for (let i = 0; i < 19; i++) await open(i, ids[i % 2] as string);
+    // uncategorized tickets do not count
+    for (let i = 0; i < 3; i++) await open(i, null);
+    await retrainsIdle();
+    expect((await models(a)).filter((m) => m.field === 'category')).toEqual([]);
+    await open(19, ids[1] as string);
+    await retrainsIdle();
+    expect((await models(a)).find((m) => m.field === 'category')).toMatchObject({ examples: 20 });
+  });
+
   it('suggests no category while a workspace has fewer than 20 categorized tickets', async () => {
     const ws = await createWorkspace(app);
     const a = (await signedIn(app, ws.id, 'admin')).client;
