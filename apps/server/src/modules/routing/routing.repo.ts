@@ -1,5 +1,6 @@
 import { and, asc, count, eq, gt, inArray, isNull, ne, notInArray, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
+import { rawRows } from '../../platform/db/raw.js';
 import { roles, users } from '../identity/index.js';
 import { OPEN_STATUSES, type TicketRow, ticketColumns, tickets } from '../tickets/index.js';
 import { agentProfiles, routingRules, teamMembers, teams, ticketRoutingStates } from './routing.schema.js';
@@ -51,12 +52,11 @@ export async function replaceMembers(tx: DbOrTx, workspaceId: string, teamId: st
   if (userIds.length) await tx.insert(teamMembers).values(userIds.map((userId) => ({ teamId, userId, workspaceId })));
 }
 
+// Plain SQL text: every staff request's access rule needs it (see platform/db/raw.ts).
+const TEAMS_OF_USER = `select "team_id" from "team_members" where "workspace_id" = $1 and "user_id" = $2`;
+
 export async function findTeamIdsOfUser(db: DbOrTx, workspaceId: string, userId: string): Promise<string[]> {
-  const rows = await db
-    .select({ teamId: teamMembers.teamId })
-    .from(teamMembers)
-    .where(and(eq(teamMembers.workspaceId, workspaceId), eq(teamMembers.userId, userId)));
-  return rows.map((r) => r.teamId);
+  return (await rawRows(db, TEAMS_OF_USER, [workspaceId, userId])).map((r) => r.team_id as string);
 }
 
 export async function findTeamIdsOfUsers(db: DbOrTx, workspaceId: string, userIds: string[]): Promise<Map<string, string[]>> {

@@ -1,5 +1,6 @@
-import { and, asc, eq, inArray, isNotNull, isNull, lte, max, notInArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, isNotNull, isNull, lte, max, notInArray, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
+import { RowShape, rawRows } from '../../platform/db/raw.js';
 import { organizations } from '../identity/index.js';
 import { ticketColumns, tickets } from '../tickets/index.js';
 import { businessCalendars, slaPolicies, ticketSlaClocks } from './sla.schema.js';
@@ -123,9 +124,13 @@ export function toClock(r: ClockRow): Clock {
   };
 }
 
+const CLOCK_ROW = new RowShape<ClockRow>(getTableColumns(ticketSlaClocks));
+// Plain SQL text: every ticket write and staff ticket view reads them (see platform/db/raw.ts).
+const CLOCKS_OF = `select ${CLOCK_ROW.list} from "ticket_sla_clocks" where "ticket_id" = any($1::uuid[])`;
+
 export async function findClocks(db: DbOrTx, ticketIds: string[]): Promise<ClockRow[]> {
   if (!ticketIds.length) return [];
-  return db.select().from(ticketSlaClocks).where(inArray(ticketSlaClocks.ticketId, ticketIds));
+  return (await rawRows(db, CLOCKS_OF, [ticketIds])).map((r) => CLOCK_ROW.map(r));
 }
 
 /** Writes the ticket's clocks as given and deletes the ones not given. */

@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
+import { RowShape, rawRows } from '../../platform/db/raw.js';
 import { invalid } from '../../platform/errors.js';
 import { users } from '../identity/index.js';
 import {
@@ -61,15 +62,15 @@ export async function findTaxonomy(db: DbOrTx, workspaceId: string, id: string, 
   return row ?? null;
 }
 
+const FOLLOWERS_OF = `select "ticket_id", "user_id" from "ticket_followers" where "ticket_id" = any($1::uuid[]) order by "created_at"`;
+
 export async function findFollowerIds(db: DbOrTx, ticketIds: string[]): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
   if (!ticketIds.length) return out;
-  const rows = await db
-    .select({ ticketId: ticketFollowers.ticketId, userId: ticketFollowers.userId })
-    .from(ticketFollowers)
-    .where(inArray(ticketFollowers.ticketId, ticketIds))
-    .orderBy(asc(ticketFollowers.createdAt));
-  for (const r of rows) out.set(r.ticketId, [...(out.get(r.ticketId) ?? []), r.userId]);
+  for (const r of await rawRows(db, FOLLOWERS_OF, [ticketIds])) {
+    const ticketId = r.ticket_id as string;
+    out.set(ticketId, [...(out.get(ticketId) ?? []), r.user_id as string]);
+  }
   return out;
 }
 
@@ -91,22 +92,23 @@ export interface UserSummary {
   locale: string;
 }
 
+const USER_SUMMARY = new RowShape<UserSummary>({
+  id: users.id,
+  name: users.name,
+  email: users.email,
+  role: users.role,
+  organizationId: users.organizationId,
+  disabledAt: users.disabledAt,
+  locale: users.locale,
+});
+// Plain SQL text: every ticket page, create and reply presents its people (see platform/db/raw.ts).
+const USERS_BY_IDS = `select ${USER_SUMMARY.list} from "users" where "workspace_id" = $1 and "id" = any($2::uuid[])`;
+
 export async function findUsersByIds(db: DbOrTx, workspaceId: string, ids: string[]): Promise<Map<string, UserSummary>> {
   const unique = [...new Set(ids.filter(Boolean))];
   if (!unique.length) return new Map();
-  const rows = await db
-    .select({
-      id: users.id,
-      name: users.name,
-      email: users.email,
-      role: users.role,
-      organizationId: users.organizationId,
-      disabledAt: users.disabledAt,
-      locale: users.locale,
-    })
-    .from(users)
-    .where(and(eq(users.workspaceId, workspaceId), inArray(users.id, unique)));
-  return new Map(rows.map((r) => [r.id, r]));
+  const rows = await rawRows(db, USERS_BY_IDS, [workspaceId, unique]);
+  return new Map(rows.map((r) => USER_SUMMARY.map(r)).map((u) => [u.id, u]));
 }
 
 export async function findMessages(
