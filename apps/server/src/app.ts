@@ -25,6 +25,7 @@ import { workspacesRoutes, workspacesService } from './modules/workspaces/index.
 import type { Config } from './platform/config.js';
 import { type Database, openDatabase } from './platform/db/client.js';
 import { runMigrations } from './platform/db/migrate.js';
+import { OUTBOX_PRUNE_JOB } from './platform/events/outbox.js';
 import { registerErrorHandling } from './platform/http/error-handler.js';
 import './platform/http/request.js';
 import { uuidv7 } from './platform/ids.js';
@@ -143,6 +144,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     if (options.workers ?? config.JOBS) {
       platform.outbox.start();
       await platform.jobs.pgBoss.schedule(services.cleanupJob, '17 3 * * *', {});
+      await platform.jobs.pgBoss.schedule(OUTBOX_PRUNE_JOB, '23 3 * * *', {});
       await platform.jobs.pgBoss.schedule(services.tickets.autoCloseJob, '41 * * * *', {});
       await platform.jobs.pgBoss.schedule(services.sla.sweepJob, services.sla.sweepCron, {});
       await platform.jobs.pgBoss.schedule(services.chat.sweepJob, services.chat.sweepCron, {});

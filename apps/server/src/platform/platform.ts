@@ -7,7 +7,7 @@ import type { Config } from './config.js';
 import { ConfigCache, transactionEnd } from './config-cache.js';
 import { randomToken, Secrets } from './crypto.js';
 import { type Database, type Db, type Tx, transactionScope } from './db/client.js';
-import { OutboxDispatcher } from './events/outbox.js';
+import { OUTBOX_PRUNE_JOB, OutboxDispatcher } from './events/outbox.js';
 import { JobQueue } from './jobs/queue.js';
 import { DevOutboxMailer, type Mailer, SmtpMailer } from './mail/mailer.js';
 import { Metrics } from './metrics.js';
@@ -69,6 +69,14 @@ export function createPlatform(config: Config, log: Logger, database: Database, 
   const outbox = new OutboxDispatcher(database.db, log.child({ component: 'outbox' }));
   const jobs = new JobQueue(database, log.child({ component: 'jobs' }));
   outbox.on('jobs.hand-over', ['job.requested'], (event) => jobs.handOver(event));
+  jobs.define<Record<string, never>>({
+    name: OUTBOX_PRUNE_JOB,
+    options: { retryLimit: 1 },
+    async handle() {
+      const deleted = await outbox.prune();
+      if (deleted) log.info({ deleted }, 'dispatched outbox events pruned');
+    },
+  });
   const mailer =
     overrides.mailer ??
     (config.SMTP_URL

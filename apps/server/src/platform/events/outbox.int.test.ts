@@ -156,4 +156,41 @@ describe('transactional outbox', () => {
     expect(order.map((e) => e.payload.n)).toEqual(recorded.map((_, i) => i));
     expect([...recorded].sort()).toEqual(recorded);
   });
+
+  it('the daily prune deletes events dispatched more than a week ago, and keeps newer, pending and failed ones', async () => {
+    // Ids as UUIDv7 of a given time (the prune goes by the id's time).
+    const idAt = (daysAgo: number) => {
+      const hex = (Date.now() - daysAgo * 86_400_000).toString(16).padStart(12, '0');
+      const tail = uuidv7().slice(14);
+      return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${tail}`;
+    };
+    const row = (id: string, state: 'dispatched' | 'pending' | 'failed') => ({
+      id,
+      workspaceId: null,
+      type: 'workspace.updated',
+      payload: {},
+      actor: { kind: 'system' },
+      // pending ones are not due yet, so the running dispatcher leaves them alone
+      availableAt: new Date(Date.now() + 3_600_000),
+      ...(state === 'dispatched' ? { dispatchedAt: new Date() } : {}),
+      ...(state === 'failed' ? { failedAt: new Date() } : {}),
+    });
+    const old = [idAt(9), idAt(8)];
+    const kept = [idAt(6), idAt(1)];
+    const oldPending = idAt(10);
+    const oldFailed = idAt(10);
+    await app.platform.db
+      .insert(outboxEvents)
+      .values([
+        ...old.map((id) => row(id, 'dispatched')),
+        ...kept.map((id) => row(id, 'dispatched')),
+        row(oldPending, 'pending'),
+        row(oldFailed, 'failed'),
+      ] as (typeof outboxEvents.$inferInsert)[]);
+    const ids = [...old, ...kept, oldPending, oldFailed];
+    expect(await app.platform.outbox.prune()).toBeGreaterThanOrEqual(2);
+    const left = await app.platform.db.select({ id: outboxEvents.id }).from(outboxEvents).where(inArray(outboxEvents.id, ids));
+    expect(left.map((r) => r.id).sort()).toEqual([...kept, oldPending, oldFailed].sort());
+    await app.platform.db.delete(outboxEvents).where(inArray(outboxEvents.id, ids));
+  });
 });

@@ -103,6 +103,21 @@ const CLAIM = `with done as (
  * idempotent per event id. A failing listener makes the event retry with exponential backoff
  * (and, after MAX_ATTEMPTS, park it as failed for an operator to look at).
  */
+/** The daily job that deletes dispatched events once they are a week old (app.ts schedules it). */
+export const OUTBOX_PRUNE_JOB = 'outbox.prune';
+const KEEP_DISPATCHED_DAYS = 7;
+const PRUNE_BATCH = 5_000;
+// Ids are UUIDv7, so "older than" is a range of the primary key; failed events are kept.
+const PRUNE = `with gone as (delete from "outbox_events" where "id" in (
+  select "id" from "outbox_events" where "id" < $1::uuid and "dispatched_at" is not null limit ${PRUNE_BATCH}) returning 1)
+  select count(*)::int as "n" from gone`;
+
+/** The smallest UUIDv7 of the millisecond `at`: every id made before it sorts lower. */
+function uuidv7Floor(at: Date): string {
+  const hex = at.getTime().toString(16).padStart(12, '0');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7000-8000-000000000000`;
+}
+
 export class OutboxDispatcher {
   private readonly listeners: Registration[] = [];
   private timer: NodeJS.Timeout | null = null;
@@ -222,6 +237,21 @@ export class OutboxDispatcher {
       if (await this.deliver(row)) delivered.push(row.id);
     }
     return { claimed: claimed.length, delivered };
+  }
+
+  /**
+   * Deletes events dispatched more than `days` ago, in batches (without it the table grows by a
+   * row per message forever). Returns how many went.
+   */
+  async prune(days = KEEP_DISPATCHED_DAYS, now = new Date()): Promise<number> {
+    const cutoff = uuidv7Floor(new Date(now.getTime() - days * 86_400_000));
+    let deleted = 0;
+    for (;;) {
+      const [row] = await rawRows(this.db, PRUNE, [cutoff]);
+      const n = Number(row?.n ?? 0);
+      deleted += n;
+      if (n < PRUNE_BATCH) return deleted;
+    }
   }
 
   /** Marks only: the claim statement with room for no new events. */
