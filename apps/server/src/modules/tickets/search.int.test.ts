@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../platform/ids.js';
-import { type Client, createUser, createWorkspace, signedIn, startApp, type TestApp } from '../../test/harness.js';
+import { Client, createUser, createWorkspace, signedIn, startApp, TEST_PASSWORD, type TestApp } from '../../test/harness.js';
 import { teams } from '../routing/index.js';
 import { RANK_CANDIDATES, WALK_BUDGET } from './ticket-search.js';
 import { tickets } from './tickets.schema.js';
@@ -352,5 +352,22 @@ describe('the conversation vector (staff search)', () => {
     expect(await subjects(agent.client, 'markerxx')).toEqual(['Enormous log paste']);
     // the last one went in without positions: its words still match
     expect(await subjects(agent.client, 'markerxxx')).toEqual(['Enormous log paste']);
+  });
+});
+
+describe('a renamed requester', () => {
+  it("is found by the new name and no longer by the old one, once the rename's event is handled", async () => {
+    const user = await createUser(app, ws.id, 'customer', { name: 'Wilhelmina Quarterstaff', email: `wq-${uuidv7()}@example.com` });
+    const client = new Client(app);
+    await client.login(user.email ?? '', TEST_PASSWORD);
+    await open('Lamp flickers', 'The desk lamp hums, zinnwaldite shade', client);
+    expect(await subjects(supervisor.client, 'Quarterstaff')).toEqual(['Lamp flickers']);
+    const renamed = await client.patch('/api/v1/me', { name: 'Wilhelmina Oakenshield' });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    await app.settle();
+    expect(await subjects(supervisor.client, 'Oakenshield')).toEqual(['Lamp flickers']);
+    expect(await subjects(supervisor.client, 'Quarterstaff')).toEqual([]);
+    // the messages' words stay
+    expect(await subjects(supervisor.client, 'zinnwaldite')).toEqual(['Lamp flickers']);
   });
 });

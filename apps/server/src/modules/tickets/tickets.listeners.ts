@@ -1,6 +1,8 @@
+import { and, asc, eq, gt } from 'drizzle-orm';
 import type { DomainEvent } from '../../platform/events/outbox.js';
 import type { Platform } from '../../platform/platform.js';
 import { rooms } from '../../platform/realtime.js';
+import { conversationWithTicketWords, ticketSearchVector } from './ticket-search.js';
 import { presentMessageForAgent, presentMessageForCustomer } from './tickets.presenter.js';
 import {
   type AttachmentRow,
@@ -13,6 +15,7 @@ import {
   type TicketRow,
   type UserSummary,
 } from './tickets.repo.js';
+import { tickets } from './tickets.schema.js';
 import type { TicketsCore } from './tickets.service.js';
 
 /** Realtime rooms of a ticket: staff see everything, the customer room only public replies. */
@@ -125,5 +128,38 @@ export function registerTicketListeners(p: Platform, core: TicketsCore): void {
       byUserId: (event.actor as { userId?: string }).userId ?? null,
     });
   });
+  // A requester's name and email are words of their tickets: a rename re-indexes them, so the
+  // new name finds them and the old one no longer does.
+  p.outbox.on('tickets.requester-words', ['user.updated'], async (event: DomainEvent) => {
+    const fields = (event.payload.fields as string[] | undefined) ?? [];
+    if (!event.workspaceId || !event.subjectId || !(fields.includes('name') || fields.includes('email'))) return;
+    await reindexRequesterTickets(p, event.workspaceId, event.subjectId);
+  });
   void core;
+}
+
+const REINDEX_PAGE = 200;
+
+/** Recomputes the ticket words (search vector, A-words of the conversation vector) of a requester's tickets, a page at a time. */
+async function reindexRequesterTickets(p: Platform, workspaceId: string, userId: string) {
+  const requester = (await findUsersByIds(p.db, workspaceId, [userId])).get(userId);
+  if (!requester) return;
+  let after = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    const page = await p.db
+      .select({ id: tickets.id, number: tickets.number, subject: tickets.subject })
+      .from(tickets)
+      .where(and(eq(tickets.workspaceId, workspaceId), eq(tickets.requesterId, userId), gt(tickets.id, after)))
+      .orderBy(asc(tickets.id))
+      .limit(REINDEX_PAGE);
+    for (const t of page) {
+      const words = { number: t.number, subject: t.subject, requester };
+      await p.db
+        .update(tickets)
+        .set({ searchVector: ticketSearchVector(words), conversationVector: conversationWithTicketWords(words) })
+        .where(eq(tickets.id, t.id));
+    }
+    if (page.length < REINDEX_PAGE) return;
+    after = page[page.length - 1]?.id ?? after;
+  }
 }
