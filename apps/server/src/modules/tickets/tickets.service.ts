@@ -32,6 +32,7 @@ import {
   type MessageRow,
   nextTicketNumber,
   type TicketRow,
+  type UserSummary,
 } from './tickets.repo.js';
 import { messageColumns, ticketColumns, ticketFollowers, tickets } from './tickets.schema.js';
 
@@ -138,8 +139,17 @@ async function resolveRequester(db: DbOrTx, viewer: TicketViewer, input: CreateT
     return u;
   }
   if (input.requester) {
-    const { user } = await findOrCreateCustomer(db, ws, input.requester);
-    return (await findUsersByIds(db, ws, [user.id])).get(user.id);
+    const { user: u } = await findOrCreateCustomer(db, ws, input.requester);
+    const requester: UserSummary = {
+      id: u.id,
+      name: u.name,
+      email: u.email,
+      role: u.role,
+      organizationId: u.organizationId,
+      disabledAt: u.disabledAt,
+      locale: u.locale,
+    };
+    return requester;
   }
   return (await findUsersByIds(db, ws, [viewer.actor.userId])).get(viewer.actor.userId);
 }
@@ -147,8 +157,11 @@ async function resolveRequester(db: DbOrTx, viewer: TicketViewer, input: CreateT
 export function ticketsService(core: TicketsCore) {
   const { p } = core;
 
-  async function present(db: DbOrTx, viewer: TicketViewer, t: TicketRow) {
-    const users = await findUsersByIds(db, t.workspaceId, [t.requesterId, t.assigneeId ?? '']);
+  /** `known`: people the caller already holds (a create's requester), not read again. */
+  async function present(db: DbOrTx, viewer: TicketViewer, t: TicketRow, known?: UserSummary) {
+    const wanted = [t.requesterId, t.assigneeId ?? ''].filter((id) => id && id !== known?.id);
+    const users = await findUsersByIds(db, t.workspaceId, wanted);
+    if (known) users.set(known.id, known);
     if (viewer.staff) {
       const followers = await findFollowerIds(db, [t.id]);
       const clocks = await core.deps.slaClocksOf(db, [t.id]);
@@ -299,7 +312,7 @@ export function ticketsService(core: TicketsCore) {
         if (input.status && input.status !== 'new' && input.status !== current.status) {
           current = await applyChanges(tx, ctx, current, { status: input.status }, { defs, hooks: core.hooks });
         }
-        const result = await present(tx, viewer, current);
+        const result = await present(tx, viewer, current, requester);
         await options.inTx?.(tx, result);
         return result;
       });
